@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace ReplayWorkflows.Cli.Commands;
+
+/// <summary><c>replay server</c>: the Temporal-compatible development server.</summary>
+internal static class ServerCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var server = new Command("server", "Run a Temporal-compatible server");
+        _ = output;
+        _ = error;
+        return server;
+    }
+}
