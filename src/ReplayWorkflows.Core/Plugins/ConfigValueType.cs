@@ -1,0 +1,10 @@
+namespace ReplayWorkflows.Core.Plugins;
+
+/// <summary>The type of a plugin configuration parameter.</summary>
+public enum ConfigValueType
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+}

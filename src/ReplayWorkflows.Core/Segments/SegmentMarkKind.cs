@@ -1,0 +1,7 @@
+namespace ReplayWorkflows.Core.Segments;
+
+public enum SegmentMarkKind
+{
+    Start,
+    End,
+}
