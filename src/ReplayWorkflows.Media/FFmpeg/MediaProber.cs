@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ReplayWorkflows.Media.FFmpeg;
+
+/// <summary>Reads streams, timing and key frames with ffprobe. Demux only: never decodes, so it is cheap per chunk.</summary>
+public sealed class MediaProber(FFmpegRunner runner)
+{
+    public MediaProber()
+        : this(FFmpegRunner.Default)
+    {
+    }
+
+    public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        EnsureLocalInputExists(path);
+        var json = await runner.RunFFprobeAsync(
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken).ConfigureAwait(false);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (!root.TryGetProperty("format", out var format))
+        {
+            throw new FFmpegException(FFmpegErrorKind.CorruptData, $"ffprobe found no container in {path}", "no format section");
+        }
+
+        var streams = new List<MediaStreamInfo>();
+        if (root.TryGetProperty("streams", out var streamArray))
+        {
+            foreach (var s in streamArray.EnumerateArray())
+            {
+                streams.Add(ParseStream(s));
+            }
+        }
+
+        if (streams.Count == 0)
+        {
+            throw new FFmpegException(FFmpegErrorKind.CorruptData, $"ffprobe found no streams in {path}", "no streams");
+        }
+
+        TimeSpan? firstKey = null;
+        if (streams.Any(s => s.IsVideo))
+        {
+            // A GOP longer than 300 packets is unheard of for broadcast chunks; scanning only the head keeps this cheap.
+            var keys = await KeyFramesAsync(path, "%+#300", cancellationToken).ConfigureAwait(false);
+            firstKey = keys.Count > 0 ? keys[0] : null;
+        }
+
+        return new MediaInfo(
+            path,
+            Str(format, "format_name") ?? "unknown",
+            Seconds(format, "duration") ?? streams.Max(s => s.Duration) ?? TimeSpan.Zero,
+            Seconds(format, "start_time") ?? TimeSpan.Zero,
+            streams,
+            firstKey);
+    }
+
+    /// <summary>Timestamps (file time) of the video key frames, in order; reads packets only.</summary>
+    public Task<IReadOnlyList<TimeSpan>> KeyFramesAsync(string path, CancellationToken cancellationToken = default) =>
+        KeyFramesAsync(path, null, cancellationToken);
+
+    private async Task<IReadOnlyList<TimeSpan>> KeyFramesAsync(string path, string? interval, CancellationToken cancellationToken)
+    {
+        List<string> args = ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0"];
+        if (interval is not null)
+        {
+            args.AddRange(["-read_intervals", interval]);
+        }
+
+        args.Add(path);
+        var csv = await runner.RunFFprobeAsync(args, cancellationToken).ConfigureAwait(false);
+        var keys = new List<TimeSpan>();
+        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            if (comma > 0 && line.AsSpan(comma + 1).Contains('K')
+                && double.TryParse(line.AsSpan(0, comma), NumberStyles.Float, CultureInfo.InvariantCulture, out var pts))
+            {
+                keys.Add(TimeSpan.FromSeconds(pts));
+            }
+        }
+
+        // Packets come in decode order; with B-frames, presentation order differs, so sort.
+        keys.Sort();
+        return keys;
+    }
+
+    /// <summary>FFmpeg's own message for a missing file is fine, but checking first gives a typed error without a process.</summary>
+    internal static void EnsureLocalInputExists(string path)
+    {
+        if (!path.Contains("://", StringComparison.Ordinal) && !File.Exists(path))
+        {
+            throw new FFmpegException(FFmpegErrorKind.MissingInput, $"input not found: {path}", $"{path}: No such file or directory");
+        }
+    }
+
+    private static MediaStreamInfo ParseStream(JsonElement s)
+    {
+        Rational? rate = null;
+        if (Str(s, "avg_frame_rate") is { } avg && avg != "0/0")
+        {
+            rate = Rational.Parse(avg);
+        }
+        else if (Str(s, "r_frame_rate") is { } r && r != "0/0")
+        {
+            rate = Rational.Parse(r);
+        }
+
+        var type = Str(s, "codec_type") ?? "unknown";
+        string? language = null;
+        if (s.TryGetProperty("tags", out var tags) && tags.TryGetProperty("language", out var lang))
+        {
+            language = lang.GetString();
+        }
+
+        return new MediaStreamInfo(
+            s.GetProperty("index").GetInt32(),
+            type,
+            Str(s, "codec_name") ?? "unknown",
+            Int(s, "width"),
+            Int(s, "height"),
+            type == "video" ? rate : null,
+            Str(s, "sample_rate") is { } sr ? int.Parse(sr, CultureInfo.InvariantCulture) : null,
+            Int(s, "channels"),
+            Seconds(s, "start_time"),
+            Seconds(s, "duration"),
+            language);
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static int? Int(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+
+    private static TimeSpan? Seconds(JsonElement e, string name) =>
+        Str(e, name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+}
