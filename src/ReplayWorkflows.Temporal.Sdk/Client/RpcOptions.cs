@@ -1,0 +1,14 @@
+namespace Temporalio.Client;
+
+/// <summary>Per-call settings of a server call.</summary>
+public class RpcOptions
+{
+    public CancellationToken? CancellationToken { get; set; }
+
+    public TimeSpan? Timeout { get; set; }
+
+    public IReadOnlyCollection<KeyValuePair<string, string>>? Metadata { get; set; }
+
+    /// <summary>Retry transient failures (Unavailable); null uses the connection's default (retry).</summary>
+    public bool? Retry { get; set; }
+}

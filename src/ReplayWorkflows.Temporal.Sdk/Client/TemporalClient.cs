@@ -1,0 +1,231 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Google.Protobuf.WellKnownTypes;
+using Temporalio.Api.Common.V1;
+using Temporalio.Api.ErrorDetails.V1;
+using Temporalio.Api.TaskQueue.V1;
+using Temporalio.Api.WorkflowService.V1;
+using Temporalio.Common;
+using Temporalio.Converters;
+using Temporalio.Exceptions;
+using Temporalio.Workflows;
+
+namespace Temporalio.Client;
+
+/// <summary>A client of one Temporal namespace.</summary>
+public class TemporalClient : ITemporalClient
+{
+    public TemporalClient(ITemporalConnection connection, TemporalClientOptions options)
+    {
+        Connection = connection;
+        Options = options;
+        Identity = connection.Options.Identity ?? DefaultIdentity;
+    }
+
+    internal static string DefaultIdentity { get; } = $"{Environment.ProcessId}@{Environment.MachineName}";
+
+    public ITemporalConnection Connection { get; }
+
+    public TemporalClientOptions Options { get; }
+
+    public WorkflowService WorkflowService => Connection.WorkflowService;
+
+    internal string Identity { get; }
+
+    internal DataConverter DataConverter => Options.DataConverter;
+
+    public static async Task<TemporalClient> ConnectAsync(TemporalClientConnectOptions options)
+    {
+        var connection = await TemporalConnection.ConnectAsync(options).ConfigureAwait(false);
+        return new TemporalClient(connection, options.ToClientOptions());
+    }
+
+    public async Task<WorkflowHandle<TWorkflow, TResult>> StartWorkflowAsync<TWorkflow, TResult>(
+        Expression<Func<TWorkflow, Task<TResult>>> workflowRunCall, WorkflowOptions options)
+    {
+        var (method, args) = ExpressionUtil.ExtractCall(workflowRunCall);
+        var (runId, firstRunId) = await StartAsync(WorkflowTypeOf<TWorkflow>(method), args, options).ConfigureAwait(false);
+        return new WorkflowHandle<TWorkflow, TResult>(this, options.Id!, null, runId, firstRunId);
+    }
+
+    public async Task<WorkflowHandle<TWorkflow>> StartWorkflowAsync<TWorkflow>(
+        Expression<Func<TWorkflow, Task>> workflowRunCall, WorkflowOptions options)
+    {
+        var (method, args) = ExpressionUtil.ExtractCall(workflowRunCall);
+        var (runId, firstRunId) = await StartAsync(WorkflowTypeOf<TWorkflow>(method), args, options).ConfigureAwait(false);
+        return new WorkflowHandle<TWorkflow>(this, options.Id!, null, runId, firstRunId);
+    }
+
+    public async Task<WorkflowHandle> StartWorkflowAsync(string workflow, IReadOnlyCollection<object?> args, WorkflowOptions options)
+    {
+        var (runId, firstRunId) = await StartAsync(workflow, args, options).ConfigureAwait(false);
+        return new WorkflowHandle(this, options.Id!, null, runId, firstRunId);
+    }
+
+    public WorkflowHandle GetWorkflowHandle(string id, string? runId = null, string? firstExecutionRunId = null) =>
+        new(this, id, runId, runId, firstExecutionRunId);
+
+    public WorkflowHandle<TWorkflow> GetWorkflowHandle<TWorkflow>(string id, string? runId = null, string? firstExecutionRunId = null) =>
+        new(this, id, runId, runId, firstExecutionRunId);
+
+    public WorkflowHandle<TWorkflow, TResult> GetWorkflowHandle<TWorkflow, TResult>(string id, string? runId = null, string? firstExecutionRunId = null) =>
+        new(this, id, runId, runId, firstExecutionRunId);
+
+    public async IAsyncEnumerable<WorkflowExecution> ListWorkflowsAsync(string query, WorkflowListOptions? options = null)
+    {
+        var token = Google.Protobuf.ByteString.Empty;
+        var yielded = 0;
+        do
+        {
+            var page = await WorkflowService.ListWorkflowExecutionsAsync(
+                new ListWorkflowExecutionsRequest { Namespace = Options.Namespace, Query = query, NextPageToken = token, PageSize = 1000 },
+                options?.Rpc).ConfigureAwait(false);
+            foreach (var info in page.Executions)
+            {
+                if (options?.Limit is { } limit && yielded >= limit)
+                {
+                    yield break;
+                }
+
+                yielded++;
+                yield return new WorkflowExecution(info);
+            }
+
+            token = page.NextPageToken;
+        }
+        while (!token.IsEmpty);
+    }
+
+    public async Task<WorkflowExecutionCount> CountWorkflowsAsync(string query, WorkflowCountOptions? options = null)
+    {
+        var response = await WorkflowService.CountWorkflowExecutionsAsync(
+            new CountWorkflowExecutionsRequest { Namespace = Options.Namespace, Query = query }, options?.Rpc).ConfigureAwait(false);
+        var groups = new List<WorkflowExecutionCount.AggregationGroup>();
+        foreach (var group in response.Groups)
+        {
+            var values = new List<object>();
+            foreach (var payload in group.GroupValues)
+            {
+                values.Add(await DataConverter.ToValueAsync<object>(payload).ConfigureAwait(false));
+            }
+
+            groups.Add(new WorkflowExecutionCount.AggregationGroup(group.Count, values));
+        }
+
+        return new WorkflowExecutionCount(response.Count, groups);
+    }
+
+    private static string WorkflowTypeOf<TWorkflow>(System.Reflection.MethodInfo method)
+    {
+        if (!method.IsDefined(typeof(WorkflowRunAttribute), inherit: false))
+        {
+            throw new ArgumentException($"{method.DeclaringType?.Name}.{method.Name} is not the [WorkflowRun] method of {typeof(TWorkflow).Name}");
+        }
+
+        return WorkflowDefinition.NameOf(typeof(TWorkflow));
+    }
+
+    private async Task<(string RunId, string FirstRunId)> StartAsync(string workflow, IReadOnlyCollection<object?> args, WorkflowOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Id) || string.IsNullOrEmpty(options.TaskQueue))
+        {
+            throw new ArgumentException("WorkflowOptions.Id and WorkflowOptions.TaskQueue are required");
+        }
+
+        var input = await DataConverter.ToPayloadsAsync(args).ConfigureAwait(false);
+        var requestId = Guid.NewGuid().ToString();
+        Memo? memo = null;
+        if (options.Memo is { Count: > 0 })
+        {
+            memo = new Memo();
+            foreach (var (key, value) in options.Memo)
+            {
+                memo.Fields[key] = await DataConverter.ToPayloadAsync(value).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            if (options.StartSignal is not null)
+            {
+                var request = new SignalWithStartWorkflowExecutionRequest
+                {
+                    Namespace = Options.Namespace,
+                    WorkflowId = options.Id,
+                    WorkflowType = new WorkflowType { Name = workflow },
+                    TaskQueue = new TaskQueue { Name = options.TaskQueue },
+                    Input = input,
+                    Identity = Identity,
+                    RequestId = requestId,
+                    WorkflowIdReusePolicy = options.IdReusePolicy,
+                    WorkflowIdConflictPolicy = options.IdConflictPolicy,
+                    SignalName = options.StartSignal,
+                    SignalInput = await DataConverter.ToPayloadsAsync(options.StartSignalArgs ?? []).ConfigureAwait(false),
+                    CronSchedule = options.CronSchedule ?? string.Empty,
+                    Memo = memo,
+                    SearchAttributes = options.TypedSearchAttributes?.ToProto(),
+                    RetryPolicy = options.RetryPolicy?.ToProto(),
+                };
+                ApplyTimeouts(options, t => request.WorkflowExecutionTimeout = t, t => request.WorkflowRunTimeout = t, t => request.WorkflowTaskTimeout = t);
+                if (options.StartDelay is { } delay)
+                {
+                    request.WorkflowStartDelay = Duration.FromTimeSpan(delay);
+                }
+
+                var response = await WorkflowService.SignalWithStartWorkflowExecutionAsync(request, options.Rpc).ConfigureAwait(false);
+                return (response.RunId, response.RunId);
+            }
+            else
+            {
+                var request = new StartWorkflowExecutionRequest
+                {
+                    Namespace = Options.Namespace,
+                    WorkflowId = options.Id,
+                    WorkflowType = new WorkflowType { Name = workflow },
+                    TaskQueue = new TaskQueue { Name = options.TaskQueue },
+                    Input = input,
+                    Identity = Identity,
+                    RequestId = requestId,
+                    WorkflowIdReusePolicy = options.IdReusePolicy,
+                    WorkflowIdConflictPolicy = options.IdConflictPolicy,
+                    CronSchedule = options.CronSchedule ?? string.Empty,
+                    Memo = memo,
+                    SearchAttributes = options.TypedSearchAttributes?.ToProto(),
+                    RetryPolicy = options.RetryPolicy?.ToProto(),
+                    RequestEagerExecution = false,
+                };
+                ApplyTimeouts(options, t => request.WorkflowExecutionTimeout = t, t => request.WorkflowRunTimeout = t, t => request.WorkflowTaskTimeout = t);
+                if (options.StartDelay is { } delay)
+                {
+                    request.WorkflowStartDelay = Duration.FromTimeSpan(delay);
+                }
+
+                var response = await WorkflowService.StartWorkflowExecutionAsync(request, options.Rpc).ConfigureAwait(false);
+                return (response.RunId, response.RunId);
+            }
+        }
+        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
+        {
+            var detail = ex.Details.FirstOrDefault(d => d.Is(WorkflowExecutionAlreadyStartedFailure.Descriptor))?.Unpack<WorkflowExecutionAlreadyStartedFailure>();
+            throw new WorkflowAlreadyStartedException(ex.Message, options.Id, workflow, detail?.RunId ?? "<unknown>");
+        }
+    }
+
+    private static void ApplyTimeouts(WorkflowOptions options, Action<Duration> execution, Action<Duration> run, Action<Duration> task)
+    {
+        if (options.ExecutionTimeout is { } e)
+        {
+            execution(Duration.FromTimeSpan(e));
+        }
+
+        if (options.RunTimeout is { } r)
+        {
+            run(Duration.FromTimeSpan(r));
+        }
+
+        if (options.TaskTimeout is { } t)
+        {
+            task(Duration.FromTimeSpan(t));
+        }
+    }
+}
