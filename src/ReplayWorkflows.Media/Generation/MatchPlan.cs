@@ -13,7 +13,7 @@ internal sealed class MatchPlan
     private const int SampleRate = 48000;
 
     // Patterns that move (so a freeze detector stays quiet) and ones that are static pictures.
-    private static readonly string[] Patterns = ["testsrc2", "testsrc", "smptehdbars", "mandelbrot", "rgbtestsrc", "color", "cellauto"];
+    private static readonly string[] Patterns = ["testsrc2", "testsrc", "smptehdbars", "mandelbrot", "rgbtestsrc", "color", "gradients"];
     private static readonly string[] Colours = ["0x2e7d32", "0xc62828", "0x1565c0", "0xf9a825", "0x6a1b9a", "0x00838f", "0xd84315", "0xeeeeee"];
 
     private readonly List<VideoSegment> video = [];
@@ -68,9 +68,10 @@ internal sealed class MatchPlan
             {
                 "black" => $"color=c=black:s={w}x{h}:r={r}",
                 "color" => $"color=c={v.Colour}:s={w}x{h}:r={r}",
-                // Fractal and cellular sources are slow at full size; render small and scale up.
+                // Fractal and gradient sources are slow at full size; render small and scale up. (Busy noise-like patterns such as
+                // cellauto are avoided: scdet scores a cut relative to the previous frame difference, so they hide cuts.)
                 "mandelbrot" => $"mandelbrot=s=320x180:r={r}:start_scale={1.5 + (v.Variation % 5 * 0.3)},scale={w}:{h}",
-                "cellauto" => $"cellauto=s=320x180:rate={r}:rule=110:random_seed={v.Variation},scale={w}:{h}:flags=neighbor",
+                "gradients" => $"gradients=s=320x180:r={r}:seed={v.Variation},scale={w}:{h}",
                 _ => $"{v.Pattern}=s={w}x{h}:r={r}",
             };
             g.Append(CultureInfo.InvariantCulture, $"{source},trim=end_frame={v.Frames},setpts=PTS-STARTPTS,setsar=1,format=yuv420p[v{i}];\n");
@@ -117,7 +118,7 @@ internal sealed class MatchPlan
             if (frame > 0 && previous != "black" && random.NextDouble() < 0.2)
             {
                 pattern = "black";
-                frames = (long)Math.Round(fps * (1.0 + random.NextDouble()));
+                frames = (long)Math.Round(fps * (0.8 + random.NextDouble()));
             }
             else
             {
@@ -126,7 +127,7 @@ internal sealed class MatchPlan
                     pattern = Patterns[random.Next(Patterns.Length)];
                 }
                 while (pattern == previous && pattern != "color");
-                frames = (long)Math.Round(fps * (3.0 + (random.NextDouble() * 5.0)));
+                frames = (long)Math.Round(fps * (2.0 + (random.NextDouble() * 4.0)));
             }
 
             var colour = string.Empty;
@@ -162,7 +163,7 @@ internal sealed class MatchPlan
         {
             AudioKind kind;
             long length;
-            if (!first && previous != AudioKind.Silence && random.NextDouble() < 0.2)
+            if (!first && previous != AudioKind.Silence && random.NextDouble() < 0.3)
             {
                 kind = AudioKind.Silence;
                 length = 1000 + random.Next(0, 1500);
@@ -175,7 +176,7 @@ internal sealed class MatchPlan
             else
             {
                 kind = AudioKind.Bed;
-                length = 4000 + random.Next(0, 8000);
+                length = 3000 + random.Next(0, 6000);
             }
 
             if (DurationMs - ms - length < 2000)

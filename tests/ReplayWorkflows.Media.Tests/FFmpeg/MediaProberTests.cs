@@ -26,11 +26,11 @@ public sealed class MediaProberTests(MediaFixture media)
     [Fact]
     public async Task A_later_chunk_has_its_first_key_frame_at_its_place_in_the_stream()
     {
-        // MPEG-TS keeps the source's continuous timestamps (plus the muxer's 1.4 s offset), so chunk 3 starts 16 s in.
+        // MPEG-TS keeps the source's continuous timestamps (plus the muxer's 1.4 s offset), so chunk 3 starts two chunk lengths in.
         var first = await media.Prober.ProbeAsync(media.Match.ChunkPaths[0]);
         var third = await media.Prober.ProbeAsync(media.Match.ChunkPaths[2]);
         third.FirstKeyFramePts.ShouldNotBeNull();
-        (third.Origin - first.Origin).TotalSeconds.ShouldBe(16.0, 0.001);
+        (third.Origin - first.Origin).TotalSeconds.ShouldBe(2.0 * MediaFixture.Spec.ChunkSeconds, 0.001);
         third.FormatName.ShouldBe("mpegts");
     }
 

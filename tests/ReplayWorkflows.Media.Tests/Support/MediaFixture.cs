@@ -5,12 +5,12 @@ using ReplayWorkflows.Testing;
 namespace ReplayWorkflows.Media.Tests.Support;
 
 /// <summary>
-/// The generated test match shared by every test class (48 s, 720p25, 8 s chunks), cached under .cache/media so
+/// The generated test match shared by every test class (60 s, 720p25, 10 s chunks), cached under .cache/media so
 /// only the first run on a machine pays for encoding it.
 /// </summary>
 public sealed class MediaFixture : IAsyncLifetime
 {
-    public static readonly MatchSpec Spec = new(Seed: 7, DurationSeconds: 48, Variant: MatchVariant.Hd720p25, ChunkSeconds: 8);
+    public static readonly MatchSpec Spec = new(Seed: 7, DurationSeconds: 60, Variant: MatchVariant.Hd720p25, ChunkSeconds: 10);
 
     public static string CacheRoot => Directory.CreateDirectory(Path.Combine(RepoPaths.Cache, "media")).FullName;
 

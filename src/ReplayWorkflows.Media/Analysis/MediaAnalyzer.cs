@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReplayWorkflows.Core.Analysis;
+using ReplayWorkflows.Core.Time;
+using ReplayWorkflows.Media.FFmpeg;
+
+namespace ReplayWorkflows.Media.Analysis;
+
+/// <summary>
+/// Computes every requested <see cref="MediaFeature"/> of a chunk in ONE ffmpeg run: each media stream is decoded once
+/// and feeds one filter chain (video: scdet, blackdetect, freezedetect at the processing frame rate; audio, per track:
+/// ebur128 momentary and silencedetect). Detectors write their per-frame metadata to files, which are parsed into a
+/// <see cref="ChunkAnalysis"/> in event time (chunk start applied, integer ms).
+/// </summary>
+public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? options = null, ILogger<MediaAnalyzer>? logger = null)
+{
+    private static readonly MediaFeature[] VideoFeatures = [MediaFeature.SceneChange, MediaFeature.BlackFrames, MediaFeature.FreezeFrames];
+    private static readonly MediaFeature[] AudioFeatures = [MediaFeature.Silence, MediaFeature.Loudness];
+
+    private readonly AnalysisOptions options = options ?? new AnalysisOptions();
+    private readonly MediaProber prober = new(runner);
+    private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+
+    public MediaAnalyzer()
+        : this(FFmpegRunner.Default)
+    {
+    }
+
+    public async Task<ChunkAnalysis> AnalyzeAsync(ChunkAnalysisRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var info = await prober.ProbeAsync(request.Path, cancellationToken).ConfigureAwait(false);
+        var origin = info.Origin;
+        var durationMs = (long)Math.Round((info.StartTime + info.Duration - origin).TotalMilliseconds);
+        var span = new TimeRange(request.StartMs, request.StartMs + Math.Max(0, durationMs));
+
+        var wantVideo = info.Video is not null && request.Features.Overlaps(VideoFeatures);
+        var audioTracks = request.Features.Overlaps(AudioFeatures) ? info.AudioTracks.Count : 0;
+        if (!wantVideo && audioTracks == 0)
+        {
+            return new ChunkAnalysis(request.ChunkNumber, span, null, []);
+        }
+
+        var work = Directory.CreateTempSubdirectory("rw-analysis-");
+        try
+        {
+            var graph = BuildGraph(request, info, wantVideo, audioTracks, work.FullName, out var outputs);
+            List<string> args = ["-v", "error", "-i", request.Path, "-filter_complex", graph];
+            foreach (var output in outputs)
+            {
+                args.AddRange(["-map", $"[{output}]"]);
+            }
+
+            args.AddRange(["-f", "null", "-"]);
+            var result = await runner.RunFFmpegAsync(args, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (options.FailOnDecodeErrors && result.StderrTail.Any(l => !string.IsNullOrWhiteSpace(l)))
+            {
+                var kind = FFmpegErrorClassifier.Classify(result.StderrTail);
+                var reason = FFmpegErrorClassifier.Reason(result.StderrTail);
+                throw new FFmpegException(
+                    kind == FFmpegErrorKind.Failed ? FFmpegErrorKind.CorruptData : kind,
+                    $"chunk {request.ChunkNumber} ({request.Path}) decoded with errors: {reason}",
+                    reason);
+            }
+
+            // Filter timestamps start at the container's start time; event time starts at the chunk's first video frame.
+            var shiftMs = (info.StartTime - origin).TotalMilliseconds + request.StartMs;
+            var mapper = new EventTimeMapper(shiftMs, span);
+            VideoAnalysis? video = null;
+            if (wantVideo)
+            {
+                var frames = await ReadFramesAsync(Path.Combine(work.FullName, "video.txt"), cancellationToken).ConfigureAwait(false);
+                video = ParseVideo(frames, request.Features, mapper);
+            }
+
+            var audio = new List<AudioAnalysis>();
+            for (var track = 1; track <= audioTracks; track++)
+            {
+                var frames = await ReadFramesAsync(Path.Combine(work.FullName, $"audio{track}.txt"), cancellationToken).ConfigureAwait(false);
+                audio.Add(ParseAudio(track, frames, request.Features, mapper));
+            }
+
+            LogAnalysed(log, request.ChunkNumber, result.Elapsed.TotalMilliseconds, video?.SceneChanges.Count ?? 0);
+            return new ChunkAnalysis(request.ChunkNumber, span, video, audio);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private string BuildGraph(ChunkAnalysisRequest request, MediaInfo info, bool wantVideo, int audioTracks, string work, out List<string> outputs)
+    {
+        var graph = new StringBuilder();
+        outputs = [];
+        var f = request.Features;
+        if (wantVideo)
+        {
+            var chain = new List<string>();
+            if (request.ProcessingFrameRate is { IsValid: true } rate && rate != info.Video!.FrameRate)
+            {
+                chain.Add($"fps={rate}");
+            }
+
+            if (options.AnalysisWidth > 0 && info.Video!.Width > options.AnalysisWidth)
+            {
+                chain.Add(Inv($"scale={options.AnalysisWidth}:-2:flags=fast_bilinear"));
+            }
+
+            if (f.Contains(MediaFeature.SceneChange))
+            {
+                chain.Add(Inv($"scdet=threshold={options.SceneThreshold * 100:0.###}"));
+            }
+
+            if (f.Contains(MediaFeature.BlackFrames))
+            {
+                // d=0: report every black run; the minimum length is applied when parsing so short chunks still work.
+                chain.Add(Inv($"blackdetect=d=0:pix_th={options.BlackPixelThreshold:0.###}:pic_th={options.BlackPictureRatio:0.###}"));
+            }
+
+            if (f.Contains(MediaFeature.FreezeFrames))
+            {
+                chain.Add(Inv($"freezedetect=n={options.FreezeNoiseDb:0.#}dB:d={options.FreezeMinSeconds:0.###}"));
+            }
+
+            chain.Add($"metadata=mode=print:file={EscapeFilterPath(Path.Combine(work, "video.txt"))}");
+            graph.Append(Inv($"[0:v:0]{string.Join(',', chain)}[vout]"));
+            outputs.Add("vout");
+        }
+
+        for (var track = 1; track <= audioTracks; track++)
+        {
+            var chain = new List<string>();
+            if (f.Contains(MediaFeature.Loudness))
+            {
+                // metadata=1 re-frames audio into 100 ms blocks carrying lavfi.r128.M (the 400 ms momentary loudness).
+                chain.Add("ebur128=metadata=1");
+            }
+
+            if (f.Contains(MediaFeature.Silence))
+            {
+                chain.Add(Inv($"silencedetect=n={options.SilenceNoiseDb:0.#}dB:d={options.SilenceMinSeconds:0.###}"));
+            }
+
+            chain.Add($"ametadata=mode=print:file={EscapeFilterPath(Path.Combine(work, $"audio{track}.txt"))}");
+            if (graph.Length > 0)
+            {
+                graph.Append(';');
+            }
+
+            graph.Append(Inv($"[0:a:{track - 1}]{string.Join(',', chain)}[aout{track}]"));
+            outputs.Add($"aout{track}");
+        }
+
+        return graph.ToString();
+    }
+
+    private VideoAnalysis ParseVideo(List<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
+    {
+        var scenes = new List<SceneChange>();
+        var black = new RangeCollector(map);
+        var freeze = new RangeCollector(map);
+        foreach (var frame in frames)
+        {
+            // scdet scores every frame; lavfi.scd.time appears only when the score passes the threshold.
+            if (frame.Values.ContainsKey("lavfi.scd.time") && frame.Number("lavfi.scd.score") is { } score)
+            {
+                var ms = map.ToEventMs(frame.PtsTime);
+                if (map.Span.Contains(ms))
+                {
+                    scenes.Add(new SceneChange(ms, Math.Clamp(score / 100.0, 0, 1)));
+                }
+            }
+
+            if (frame.Number("lavfi.black_start") is { } bs)
+            {
+                black.Start(bs);
+            }
+
+            if (frame.Number("lavfi.black_end") is { } be)
+            {
+                black.End(be);
+            }
+
+            if (frame.Number("lavfi.freezedetect.freeze_start") is { } fs)
+            {
+                freeze.Start(fs);
+            }
+
+            if (frame.Number("lavfi.freezedetect.freeze_end") is { } fe)
+            {
+                freeze.End(fe);
+            }
+        }
+
+        return new VideoAnalysis(
+            features.Contains(MediaFeature.SceneChange) ? scenes : [],
+            features.Contains(MediaFeature.BlackFrames) ? black.Finish(options.BlackMinMs) : [],
+            features.Contains(MediaFeature.FreezeFrames) ? freeze.Finish(0) : []);
+    }
+
+    private static AudioAnalysis ParseAudio(int track, List<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
+    {
+        var silence = new RangeCollector(map);
+        var loudness = new List<LoudnessSample>();
+        foreach (var frame in frames)
+        {
+            if (frame.Number("lavfi.silence_start") is { } ss)
+            {
+                silence.Start(ss);
+            }
+
+            if (frame.Number("lavfi.silence_end") is { } se)
+            {
+                silence.End(se);
+            }
+
+            if (frame.Values.ContainsKey("lavfi.r128.M"))
+            {
+                // Digital silence makes ebur128 print nan/-inf; the meter's floor (-120 LUFS) says the same in a number.
+                var m = frame.Number("lavfi.r128.M") ?? -120.0;
+                // Stamped at the end of the 100 ms block, where its 400 ms momentary window closes.
+                var ms = map.ToEventMs(frame.PtsTime + 0.1);
+                if (ms >= map.Span.StartMs && ms <= map.Span.EndMs)
+                {
+                    loudness.Add(new LoudnessSample(ms, Math.Max(m, -120.0)));
+                }
+            }
+        }
+
+        return new AudioAnalysis(
+            track,
+            features.Contains(MediaFeature.Silence) ? silence.Finish(0) : [],
+            features.Contains(MediaFeature.Loudness) ? loudness : []);
+    }
+
+    private static async Task<List<MetadataFrame>> ReadFramesAsync(string path, CancellationToken cancellationToken) =>
+        File.Exists(path) ? MetadataLogParser.Parse(await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false)) : [];
+
+    /// <summary>Quotes a path for a filter option value: inside '...' only the quote itself needs care.</summary>
+    internal static string EscapeFilterPath(string path)
+    {
+        // Two levels of parsing (graph, then option) each eat one level of escaping.
+        var escaped = path.Replace("\\", "\\\\\\\\", StringComparison.Ordinal)
+            .Replace("'", "\\\\\\'", StringComparison.Ordinal)
+            .Replace(":", "\\\\:", StringComparison.Ordinal)
+            .Replace(",", "\\,", StringComparison.Ordinal)
+            .Replace(";", "\\;", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal)
+            .Replace("]", "\\]", StringComparison.Ordinal);
+        return escaped;
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Debug, Message = "Chunk {Chunk} analysed in {Ms:0} ms ({Scenes} scene changes)")]
+    private static partial void LogAnalysed(ILogger logger, int chunk, double ms, int scenes);
+}
