@@ -45,6 +45,8 @@ internal sealed class PostgresDatabase : SqlDatabase
 
     protected override string MigrationSet => "postgres";
 
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     protected override string VersionTableDdl =>
         "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_unix_ms bigint NOT NULL)";
 

@@ -22,6 +22,12 @@ internal abstract class SqlDatabase(ILogger logger, TimeProvider time) : IAsyncD
 
     public long NowUnixMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// "column is one of the list parameter". Dapper expands <c>IN @list</c> for SQLite but passes an array to Npgsql,
+    /// which needs <c>= ANY(@list)</c>.
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
     /// <summary>The embedded migration set of this provider.</summary>
     protected abstract string MigrationSet { get; }
 

@@ -53,7 +53,7 @@ internal sealed class SqlEventStore(SqlDatabase db) : IEventStore
             return Task.FromResult<IReadOnlyList<EventRecord>>([]);
         }
 
-        var filter = statuses is null ? string.Empty : "WHERE status IN @Statuses ";
+        var filter = statuses is null ? string.Empty : $"WHERE {db.InList("status", "Statuses")} ";
         return db.RunAsync("listing events", c => c.ListAsync(
             $"SELECT {Columns} FROM events {filter}ORDER BY scheduled_start_unix_ms IS NULL, scheduled_start_unix_ms, event_id",
             new { Statuses = statuses?.Select(s => s.ToString()).ToArray() }, Map, cancellationToken), cancellationToken);

@@ -63,7 +63,7 @@ internal sealed class SqlPluginResultStore(SqlDatabase db) : IPluginResultStore
         parameters.Add("EventId", query.EventId);
         if (query.PluginNames is not null)
         {
-            sql.Append(" AND plugin_name IN @PluginNames");
+            sql.Append(" AND ").Append(db.InList("plugin_name", "PluginNames"));
             parameters.Add("PluginNames", query.PluginNames.ToArray());
         }
 

@@ -34,7 +34,7 @@ internal sealed class SqlReplayStore(SqlDatabase db) : IReplayStore
             return Task.FromResult<IReadOnlyList<ReplayRecord>>([]);
         }
 
-        var filter = statuses is null ? string.Empty : " AND status IN @Statuses";
+        var filter = statuses is null ? string.Empty : $" AND {db.InList("status", "Statuses")}";
         return db.RunAsync($"listing replays of event {eventId}", c => c.ListAsync(
             $"SELECT {Columns} FROM replays WHERE event_id = @eventId{filter} ORDER BY created_unix_ms, replay_id",
             new { eventId, Statuses = statuses?.Select(s => s.ToString()).ToArray() }, Map, cancellationToken), cancellationToken);

@@ -43,6 +43,8 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     protected override string MigrationSet => "sqlite";
 
+    public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     protected override string VersionTableDdl =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_unix_ms INTEGER NOT NULL)";
 
