@@ -35,6 +35,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
         var origin = info.Origin;
         var durationMs = (long)Math.Round((info.StartTime + info.Duration - origin).TotalMilliseconds);
         var span = new TimeRange(request.StartMs, request.StartMs + Math.Max(0, durationMs));
+        var durationKnown = info.Duration > TimeSpan.Zero;
 
         var wantVideo = info.Video is not null && request.Features.Overlaps(VideoFeatures);
         var audioTracks = request.Features.Overlaps(AudioFeatures) ? info.AudioTracks.Count : 0;
@@ -54,7 +55,15 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             }
 
             args.AddRange(["-f", "null", "-"]);
-            var result = await runner.RunFFmpegAsync(args, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Over HTTP ffprobe often cannot tell a TS chunk's duration; the decode itself then measures it.
+            var lastProgress = TimeSpan.Zero;
+            var progress = durationKnown ? null : new InlineProgress(p => lastProgress = p.OutTime > lastProgress ? p.OutTime : lastProgress);
+            var result = await runner.RunFFmpegAsync(args, progress, cancellationToken).ConfigureAwait(false);
+            if (!durationKnown)
+            {
+                span = new TimeRange(request.StartMs, request.StartMs + (long)Math.Round(lastProgress.TotalMilliseconds));
+            }
+
             if (options.FailOnDecodeErrors && result.StderrTail.Any(l => !string.IsNullOrWhiteSpace(l)))
             {
                 var kind = FFmpegErrorClassifier.Classify(result.StderrTail);
@@ -251,6 +260,12 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             .Replace("[", "\\[", StringComparison.Ordinal)
             .Replace("]", "\\]", StringComparison.Ordinal);
         return escaped;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post, and could run after the run has returned).</summary>
+    private sealed class InlineProgress(Action<FFmpegProgress> report) : IProgress<FFmpegProgress>
+    {
+        public void Report(FFmpegProgress value) => report(value);
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

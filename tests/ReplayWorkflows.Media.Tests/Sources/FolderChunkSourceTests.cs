@@ -1,0 +1,75 @@
+using ReplayWorkflows.Media.Sources;
+using ReplayWorkflows.Media.Tests.Support;
+
+namespace ReplayWorkflows.Media.Tests.Sources;
+
+[Collection(MediaCollection.Name)]
+public sealed class FolderChunkSourceTests(MediaFixture media)
+{
+    private static FolderChunkSource Source(string dir, TimeSpan? settle = null) => new(new FolderSourceOptions
+    {
+        Directory = dir,
+        PollInterval = TimeSpan.FromMilliseconds(20),
+        SettleTime = settle ?? TimeSpan.FromMilliseconds(100),
+        EndMarker = "END",
+    });
+
+    private void Arrive(TempDir dir, int chunk) => File.Copy(media.Match.ChunkPaths[chunk - 1], dir.File($"cam_{chunk}.ts"));
+
+    [Fact]
+    public async Task New_chunk_files_are_reported_once_in_numeric_order()
+    {
+        using var dir = new TempDir();
+        Arrive(dir, 2);
+        Arrive(dir, 1);
+        await using var collector = new EventCollector(Source(dir.Path));
+        await collector.WaitForChunksAsync(2);
+        for (var i = 3; i <= 5; i++)
+        {
+            Arrive(dir, i);
+            await collector.WaitForChunksAsync(i);
+        }
+
+        await File.WriteAllTextAsync(dir.File("END"), string.Empty);
+        await collector.WaitForEndAsync();
+        collector.Found.Select(f => f.Number).ShouldBe([1L, 2, 3, 4, 5]);
+        collector.Found[^1].Location.ShouldBe(dir.File("cam_5.ts"));
+    }
+
+    [Fact]
+    public async Task A_missing_chunk_is_reported_as_a_gap_and_a_late_arrival_is_not_reported()
+    {
+        using var dir = new TempDir();
+        Arrive(dir, 1);
+        Arrive(dir, 3);
+        Arrive(dir, 4);
+        await using var collector = new EventCollector(Source(dir.Path));
+        await collector.WaitForChunksAsync(3);
+        Arrive(dir, 2);
+        await File.WriteAllTextAsync(dir.File("END"), string.Empty);
+        await collector.WaitForEndAsync();
+        collector.Found.Select(f => f.Number).ShouldBe([1L, 3, 4]);
+        collector.Events.OfType<ChunkGap>().ShouldHaveSingleItem().ShouldBe(new ChunkGap(2, 2));
+    }
+
+    [Fact]
+    public async Task The_newest_chunk_waits_until_its_file_stops_growing()
+    {
+        using var dir = new TempDir();
+        Arrive(dir, 1);
+        var bytes = await File.ReadAllBytesAsync(media.Match.ChunkPaths[1]);
+        var growing = new FileStream(dir.File("cam_2.ts"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+        await growing.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+        await growing.FlushAsync();
+
+        // A long settle time: while the writer holds the file half-written, chunk 2 must not be reported.
+        await using var collector = new EventCollector(Source(dir.Path, TimeSpan.FromSeconds(30)));
+        await collector.WaitForChunksAsync(1);
+        await growing.WriteAsync(bytes.AsMemory(bytes.Length / 2));
+        await growing.DisposeAsync();
+        Arrive(dir, 3);
+        await collector.WaitForChunksAsync(2);
+        collector.Found.Select(f => f.Number).ShouldBe([1L, 2]);
+        new FileInfo(collector.Found[1].Location).Length.ShouldBe(bytes.Length);
+    }
+}

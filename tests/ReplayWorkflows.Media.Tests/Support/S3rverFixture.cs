@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.S3;
+using ReplayWorkflows.Media.Sources;
+using ReplayWorkflows.Testing;
+
+namespace ReplayWorkflows.Media.Tests.Support;
+
+/// <summary>A real S3-protocol server (npm s3rver) on a free local port, for the lifetime of a test class.</summary>
+public sealed class S3rverFixture : IAsyncLifetime
+{
+    private Process? process;
+    private string? dataDir;
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public S3SourceOptions Options(string bucket, string prefix, string downloadDirectory) => new()
+    {
+        ServiceUrl = ServiceUrl,
+        Bucket = bucket,
+        Prefix = prefix,
+        DownloadDirectory = downloadDirectory,
+        AccessKey = "S3RVER",
+        SecretKey = "S3RVER",
+        PollInterval = TimeSpan.FromMilliseconds(50),
+    };
+
+    public AmazonS3Client Client() => S3ChunkSource.CreateClient(Options("unused", string.Empty, Path.GetTempPath()));
+
+    public async Task InitializeAsync()
+    {
+        await NodeTools.EnsureInstalledAsync();
+        dataDir = Directory.CreateTempSubdirectory("rw-s3rver-").FullName;
+        var port = FreePort();
+        ServiceUrl = $"http://127.0.0.1:{port}";
+        process = NodeTools.StartNode(
+            Path.Combine(NodeTools.NodeModules, "s3rver", "bin", "s3rver.js"),
+            ["--directory", dataDir, "--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent"]);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await Eventually.TrueAsync(() => !process.HasExited && CanConnect(port), TimeSpan.FromSeconds(30), "s3rver accepting connections");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process?.Dispose();
+        if (dataDir is not null)
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool CanConnect(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
