@@ -80,7 +80,7 @@ public sealed class CatchUpReplay
 
     private ReplayUpdate Recompute()
     {
-        var next = ReplaySelector.Select(Request, _ordered);
+        var next = ReplaySelector.SelectScored(Request, _ordered);
         var changed = !next.SameClipsAs(Selection);
         Selection = next;
         return new ReplayUpdate(next, changed);

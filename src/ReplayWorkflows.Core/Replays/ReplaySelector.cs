@@ -33,11 +33,11 @@ public static class ReplaySelector
         }
 
         scored.Sort(SelectionOrder.Instance);
-        return Select(request, scored);
+        return SelectScored(request, scored);
     }
 
     /// <summary>Selection over candidates already scored and sorted by <see cref="SelectionOrder"/>.</summary>
-    internal static ReplaySelection Select(ReplayRequest request, IReadOnlyCollection<ScoredCandidate> ordered)
+    internal static ReplaySelection SelectScored(ReplayRequest request, IReadOnlyCollection<ScoredCandidate> ordered)
     {
         if (request.Mode == ReplayMode.ClipFeatures)
         {
