@@ -42,7 +42,8 @@ internal sealed class SqlSegmentStore(SqlDatabase db) : ISegmentStore
         }
 
         var now = db.NowUnixMs;
-        var rows = segments.Select(s => ToRow(s, now)).ToArray();
+        var rows = segments.OrderBy(s => s.EventId, StringComparer.Ordinal).ThenBy(s => s.Classifier, StringComparer.Ordinal)
+            .ThenBy(s => s.StartMs).Select(s => ToRow(s, now)).ToArray();
         return db.InTransactionAsync($"writing {segments.Count} segments for event {segments.First().EventId}",
             (c, tx) => c.ExecAsync(Upsert, rows, cancellationToken, tx), cancellationToken);
     }
@@ -53,6 +54,14 @@ internal sealed class SqlSegmentStore(SqlDatabase db) : ISegmentStore
             new { eventId, classifier, startMs }, Map, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<SegmentRecord>> QueryAsync(SegmentQuery query, CancellationToken cancellationToken = default)
+    {
+        var (text, parameters) = BuildQuery(query);
+        return db.RunAsync($"querying segments of event {query.EventId}", c => c.ListAsync(text, parameters, Map, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>The SELECT for a query (internal so tests can check its plan uses an index).</summary>
+    internal static (string Sql, DynamicParameters Parameters) BuildQuery(SegmentQuery query)
     {
         var sql = new StringBuilder($"SELECT {Columns} FROM segments WHERE event_id = @EventId");
         var parameters = new DynamicParameters();
@@ -86,9 +95,7 @@ internal sealed class SqlSegmentStore(SqlDatabase db) : ISegmentStore
         }
 
         sql.Append(" ORDER BY start_ms, classifier");
-        var text = sql.ToString();
-        return db.RunAsync($"querying segments of event {query.EventId}", c => c.ListAsync(text, parameters, Map, cancellationToken),
-            cancellationToken);
+        return (sql.ToString(), parameters);
     }
 
     public Task<SegmentRecord?> FindLastBeforeAsync(string eventId, string classifier, long beforeMs, CancellationToken cancellationToken = default) =>
