@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests(DataPlaneFixture fixture) : StoreTest(fixtu
             await CreateEventAsync(planes[0]);
 
             // Each writer is one featurer writing its chunks in separate transactions, as chunk workflows do.
-            await Task.WhenAll(planes.Select((plane, w) => Task.Run(async () =>
+            await Task.WhenAll(planes.Select(async (plane, w) =>
             {
                 for (var chunk = 1; chunk <= ChunksPerWriter; chunk++)
                 {
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests(DataPlaneFixture fixture) : StoreTest(fixtu
                     await plane.PluginResults.ReplaceChunkAsync("evt-1", $"Featurer{w}", 0, chunk, results);
                     await plane.Events.ExtendMediaEndAsync("evt-1", chunk * 20_000L);
                 }
-            })));
+            }));
 
             var all = await planes[0].PluginResults.QueryAsync(new PluginResultQuery("evt-1"));
             all.Count.ShouldBe(Writers * ChunksPerWriter * ResultsPerChunk);
@@ -64,7 +64,7 @@ public sealed class ConcurrencyTests(DataPlaneFixture fixture) : StoreTest(fixtu
         var results = Enumerable.Range(0, 50).Select(i => Result("Scene", i * 400L, i * 400L, 1)).ToList();
 
         // A retried activity racing its first attempt: both write the same chunk, several times over.
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).PluginResults.UpsertAsync(results))));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? first : second).PluginResults.UpsertAsync(results)));
 
         (await first.PluginResults.QueryAsync(new PluginResultQuery("evt-1"))).Count.ShouldBe(50);
     }
@@ -78,8 +78,8 @@ public sealed class ConcurrencyTests(DataPlaneFixture fixture) : StoreTest(fixtu
         await CreateEventAsync(first);
         await first.Segments.UpsertAsync(new SegmentRecord("evt-1", "Seg", 12_400, null, 1, null));
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? first : second).Segments.UpsertAsync(new SegmentRecord("evt-1", "Seg", 12_400, i % 3 == 0 ? null : 27_000, 1, 2)))));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? first : second).Segments.UpsertAsync(new SegmentRecord("evt-1", "Seg", 12_400, i % 3 == 0 ? null : 27_000, 1, 2))));
 
         var segment = (await second.Segments.QueryAsync(new SegmentQuery("evt-1"))).ShouldHaveSingleItem();
         segment.EndMs.ShouldBe(27_000);

@@ -43,8 +43,7 @@ public sealed class MigrationTests(DataPlaneFixture fixture) : StoreTest(fixture
     {
         var options = Fixture.NewStore(provider);
 
-        // Task.Run: SQLite's driver is synchronous underneath, so start-ups must run on separate threads to contend.
-        var planes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DataPlaneFixture.OpenAsync(options))));
+        var planes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => DataPlaneFixture.OpenAsync(options)));
         try
         {
             (await VersionsAsync(planes[0])).Select(v => v.Version).ShouldBe(Enumerable.Range(1, LatestSqlite));

@@ -102,8 +102,8 @@ public sealed class ReplayStoreTests(DataPlaneFixture fixture) : StoreTest(fixtu
     {
         await using var plane = await WithReplayAsync(provider);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(n => Task.Run(() =>
-            plane.Replays.SaveResultAsync(new ReplayResultRecord("r1", n * 1_000L, [.. Enumerable.Range(0, n).Select(i => Item(i, i * 1_000L, i * 1_000L + 500))])))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(n =>
+            plane.Replays.SaveResultAsync(new ReplayResultRecord("r1", n * 1_000L, [.. Enumerable.Range(0, n).Select(i => Item(i, i * 1_000L, i * 1_000L + 500))]))));
 
         outcomes.ShouldContain(ReplayResultWrite.Saved);
         var result = (await plane.Replays.GetResultAsync("r1"))!;

@@ -26,29 +26,54 @@ public sealed class SqliteFileTests(DataPlaneFixture fixture)
     }
 
     [Fact]
-    public async Task A_file_locked_by_another_writer_fails_with_one_clear_message_and_recovers()
+    public async Task A_writer_waits_for_another_writers_lock_instead_of_failing()
+    {
+        var options = fixture.NewStore(DataProvider.Sqlite);
+        await using var plane = await DataPlaneFactory.OpenAsync(options);
+        await plane.Events.CreateAsync(new EventRecord("evt-1", "P", "E", "profile", 1, EventStatus.Queued, null, null, null, "{}"));
+        await using var other = await HoldWriteLockAsync(options.SqlitePath);
+
+        var pending = plane.Events.SetStatusAsync("evt-1", EventStatus.InProgress);
+        pending.IsCompleted.ShouldBeFalse(); // it cannot finish while the lock is held, and the call did not block us
+        await using (var release = other.CreateCommand())
+        {
+            release.CommandText = "COMMIT";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        (await pending).ShouldBeTrue();
+        (await plane.Events.GetAsync("evt-1"))!.Status.ShouldBe(EventStatus.InProgress);
+    }
+
+    [Fact]
+    public async Task A_file_locked_past_the_busy_timeout_fails_with_one_clear_message_and_recovers()
     {
         var options = fixture.NewStore(DataProvider.Sqlite);
         options.BusyTimeout = TimeSpan.FromSeconds(1);
         await using var plane = await DataPlaneFactory.OpenAsync(options);
         await plane.Events.CreateAsync(new EventRecord("evt-1", "P", "E", "profile", 1, EventStatus.Queued, null, null, null, "{}"));
 
-        // Another process holding the write lock: a raw connection outside our pool with an open write transaction.
-        await using (var other = new SqliteConnection($"Data Source={Path.GetFullPath(options.SqlitePath)};Pooling=False"))
+        await using (await HoldWriteLockAsync(options.SqlitePath))
         {
-            await other.OpenAsync();
-            await using var hold = other.CreateCommand();
-            hold.CommandText = "BEGIN EXCLUSIVE";
-            await hold.ExecuteNonQueryAsync();
+            var error = await Should.ThrowAsync<DataPlaneException>(() => plane.Events.SetStatusAsync("evt-1", EventStatus.InProgress));
 
-            var error = await Should.ThrowAsync<DataPlaneException>(() => Task.Run(() => plane.Events.SetStatusAsync("evt-1", EventStatus.InProgress)));
-
-            error.Message.ShouldContain($"SQLite file {Path.GetFullPath(options.SqlitePath)} is locked");
+            error.Message.ShouldStartWith($"SQLite file {Path.GetFullPath(options.SqlitePath)} is locked");
             error.Message.ShouldContain("Data:BusyTimeout");
             error.IsTransient.ShouldBeTrue();
         }
 
         (await plane.Events.SetStatusAsync("evt-1", EventStatus.InProgress)).ShouldBeTrue();
+    }
+
+    /// <summary>Another process holding the write lock: a raw connection outside our pool inside an open write transaction.</summary>
+    private static async Task<SqliteConnection> HoldWriteLockAsync(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.GetFullPath(path)};Pooling=False");
+        await connection.OpenAsync();
+        await using var hold = connection.CreateCommand();
+        hold.CommandText = "BEGIN EXCLUSIVE";
+        await hold.ExecuteNonQueryAsync();
+        return connection;
     }
 
     [Fact]

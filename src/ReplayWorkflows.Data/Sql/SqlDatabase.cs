@@ -52,7 +52,18 @@ internal abstract class SqlDatabase(ILogger logger, TimeProvider time) : IAsyncD
     /// </summary>
     protected abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
-    public async Task<T> RunAsync<T>(string operation, Func<DbConnection, Task<T>> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the driver's async methods block (Microsoft.Data.Sqlite runs synchronously, including busy waits); the
+    /// work then runs on the thread pool so callers that await several operations really get them concurrently.
+    /// </summary>
+    protected virtual bool DriverBlocks => false;
+
+    public Task<T> RunAsync<T>(string operation, Func<DbConnection, Task<T>> body, CancellationToken cancellationToken) =>
+        DriverBlocks
+            ? Task.Run(() => RunCoreAsync(operation, body, cancellationToken), cancellationToken)
+            : RunCoreAsync(operation, body, cancellationToken);
+
+    private async Task<T> RunCoreAsync<T>(string operation, Func<DbConnection, Task<T>> body, CancellationToken cancellationToken)
     {
         try
         {

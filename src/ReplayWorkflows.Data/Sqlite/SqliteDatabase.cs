@@ -43,6 +43,8 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     protected override string MigrationSet => "sqlite";
 
+    protected override bool DriverBlocks => true;
+
     public override string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     protected override string VersionTableDdl =>
