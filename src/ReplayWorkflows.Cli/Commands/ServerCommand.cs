@@ -8,8 +8,7 @@ internal static class ServerCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var server = new Command("server", "Run a Temporal-compatible server");
-        _ = output;
-        _ = error;
+        server.Subcommands.Add(ServerStartDevCommand.Create(output, error));
         return server;
     }
 }
