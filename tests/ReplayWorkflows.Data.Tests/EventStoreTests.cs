@@ -56,6 +56,20 @@ public sealed class EventStoreTests(DataPlaneFixture fixture) : StoreTest(fixtur
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_status_change_can_be_limited_to_expected_current_statuses(DataProvider provider)
+    {
+        await using var plane = await OpenAsync(provider);
+        await plane.Events.CreateAsync(NewEvent());
+
+        (await plane.Events.SetStatusAsync("evt-1", EventStatus.InProgress, [EventStatus.Queued])).ShouldBeTrue();
+        (await plane.Events.SetStatusAsync("evt-1", EventStatus.Complete)).ShouldBeTrue();
+        (await plane.Events.SetStatusAsync("evt-1", EventStatus.InProgress, [EventStatus.Queued])).ShouldBeFalse();
+
+        (await plane.Events.GetAsync("evt-1"))!.Status.ShouldBe(EventStatus.Complete);
+        (await plane.Events.SetStatusAsync("missing", EventStatus.Complete)).ShouldBeFalse();
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task The_media_end_only_moves_forward(DataProvider provider)
     {
         await using var plane = await OpenAsync(provider);

@@ -86,6 +86,23 @@ public sealed class MigrationTests(DataPlaneFixture fixture) : StoreTest(fixture
     }
 
     [Fact]
+    public async Task Both_providers_create_the_same_tables_and_columns()
+    {
+        await using var sqlite = await OpenAsync(DataProvider.Sqlite);
+        await using var postgres = await OpenAsync(DataProvider.Postgres);
+
+        var sqliteColumns = await sqlite.Database.RunAsync("test", c => c.ListAsync(
+            "SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m JOIN pragma_table_info(m.name) p " +
+            "WHERE m.type = 'table' ORDER BY 1, 2", null, r => $"{r.String("table_name")}.{r.String("column_name")}", default), default);
+        var postgresColumns = await postgres.Database.RunAsync("test", c => c.ListAsync(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns " +
+            "WHERE table_schema = current_schema() ORDER BY 1, 2", null, r => $"{r.String("table_name")}.{r.String("column_name")}", default), default);
+
+        postgresColumns.Order(StringComparer.Ordinal).ShouldBe(sqliteColumns.Order(StringComparer.Ordinal));
+        sqliteColumns.ShouldContain("plugin_results.payload");
+    }
+
+    [Fact]
     public async Task The_sqlite_file_is_in_wal_mode()
     {
         await using var plane = await OpenAsync(DataProvider.Sqlite);

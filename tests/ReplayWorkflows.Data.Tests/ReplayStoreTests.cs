@@ -22,7 +22,8 @@ public sealed class ReplayStoreTests(DataPlaneFixture fixture) : StoreTest(fixtu
 
         (await plane.Replays.CreateAsync(new ReplayRecord("r1", "evt-1", ReplayStatus.Complete, false, 2, "{}"))).ShouldBeFalse();
         await plane.Replays.CreateAsync(new ReplayRecord("r2", "evt-1", ReplayStatus.Queued, false, 1, "{}"));
-        await plane.Replays.SetStatusAsync("r2", ReplayStatus.Complete);
+        (await plane.Replays.SetStatusAsync("r2", ReplayStatus.Complete)).ShouldBeTrue();
+        (await plane.Replays.SetStatusAsync("r2", ReplayStatus.InProgress, [ReplayStatus.Queued])).ShouldBeFalse();
 
         var r1 = (await plane.Replays.GetAsync("r1")).ShouldNotBeNull();
         (r1.Status, r1.Catchup, r1.AudioTrack, r1.RequestJson).ShouldBe((ReplayStatus.Queued, true, 1, """{"durationMs":60000}"""));

@@ -64,7 +64,15 @@ internal sealed class PostgresDatabase : SqlDatabase
         // versions already applied. CREATE SCHEMA/TABLE IF NOT EXISTS alone race on the catalog's unique indexes.
         await connection.ExecAsync("SELECT pg_advisory_xact_lock(@Key)", new { Key = LockKey(Schema) }, cancellationToken, transaction)
             .ConfigureAwait(false);
-        await connection.ExecAsync($"CREATE SCHEMA IF NOT EXISTS \"{Schema}\"", null, cancellationToken, transaction).ConfigureAwait(false);
+        // Look before creating: CREATE SCHEMA checks the database CREATE right even when the schema exists, and a
+        // restricted user of an existing schema (the usual managed-database set-up) does not have it.
+        var exists = await connection.ListAsync(
+            "SELECT nspname FROM pg_namespace WHERE nspname = @Schema", new { Schema }, r => r.String("nspname"), cancellationToken, transaction)
+            .ConfigureAwait(false);
+        if (exists.Count == 0)
+        {
+            await connection.ExecAsync($"CREATE SCHEMA \"{Schema}\"", null, cancellationToken, transaction).ConfigureAwait(false);
+        }
     }
 
     protected override DataPlaneException Translate(DbException exception, string operation)

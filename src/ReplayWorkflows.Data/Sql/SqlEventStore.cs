@@ -59,10 +59,20 @@ internal sealed class SqlEventStore(SqlDatabase db) : IEventStore
             new { Statuses = statuses?.Select(s => s.ToString()).ToArray() }, Map, cancellationToken), cancellationToken);
     }
 
-    public Task<bool> SetStatusAsync(string eventId, EventStatus status, CancellationToken cancellationToken = default) =>
-        db.RunAsync($"setting the status of event {eventId}", async c => await c.ExecAsync(
-            "UPDATE events SET status = @Status, updated_unix_ms = @Now WHERE event_id = @eventId",
-            new { eventId, Status = status.ToString(), Now = db.NowUnixMs }, cancellationToken).ConfigureAwait(false) == 1, cancellationToken);
+    public Task<bool> SetStatusAsync(
+        string eventId, EventStatus status, IReadOnlyCollection<EventStatus>? onlyFrom = null, CancellationToken cancellationToken = default)
+    {
+        if (onlyFrom is { Count: 0 })
+        {
+            return Task.FromResult(false);
+        }
+
+        var condition = onlyFrom is null ? string.Empty : $" AND {db.InList("status", "From")}";
+        return db.RunAsync($"setting the status of event {eventId} to {status}", async c => await c.ExecAsync(
+            $"UPDATE events SET status = @Status, updated_unix_ms = @Now WHERE event_id = @eventId{condition}",
+            new { eventId, Status = status.ToString(), From = onlyFrom?.Select(s => s.ToString()).ToArray(), Now = db.NowUnixMs },
+            cancellationToken).ConfigureAwait(false) == 1, cancellationToken);
+    }
 
     public Task<bool> ExtendMediaEndAsync(string eventId, long mediaEndMs, CancellationToken cancellationToken = default) =>
         db.RunAsync($"extending the media end of event {eventId}", async c => await c.ExecAsync(

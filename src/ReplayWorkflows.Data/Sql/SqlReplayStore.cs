@@ -40,10 +40,20 @@ internal sealed class SqlReplayStore(SqlDatabase db) : IReplayStore
             new { eventId, Statuses = statuses?.Select(s => s.ToString()).ToArray() }, Map, cancellationToken), cancellationToken);
     }
 
-    public Task<bool> SetStatusAsync(string replayId, ReplayStatus status, CancellationToken cancellationToken = default) =>
-        db.RunAsync($"setting the status of replay {replayId}", async c => await c.ExecAsync(
-            "UPDATE replays SET status = @Status, updated_unix_ms = @Now WHERE replay_id = @replayId",
-            new { replayId, Status = status.ToString(), Now = db.NowUnixMs }, cancellationToken).ConfigureAwait(false) == 1, cancellationToken);
+    public Task<bool> SetStatusAsync(
+        string replayId, ReplayStatus status, IReadOnlyCollection<ReplayStatus>? onlyFrom = null, CancellationToken cancellationToken = default)
+    {
+        if (onlyFrom is { Count: 0 })
+        {
+            return Task.FromResult(false);
+        }
+
+        var condition = onlyFrom is null ? string.Empty : $" AND {db.InList("status", "From")}";
+        return db.RunAsync($"setting the status of replay {replayId} to {status}", async c => await c.ExecAsync(
+            $"UPDATE replays SET status = @Status, updated_unix_ms = @Now WHERE replay_id = @replayId{condition}",
+            new { replayId, Status = status.ToString(), From = onlyFrom?.Select(s => s.ToString()).ToArray(), Now = db.NowUnixMs },
+            cancellationToken).ConfigureAwait(false) == 1, cancellationToken);
+    }
 
     public Task<ReplayResultWrite> SaveResultAsync(ReplayResultRecord result, bool ignoreOrdering = false, CancellationToken cancellationToken = default)
     {

@@ -16,8 +16,12 @@ public interface IEventStore
     /// <summary>Events in scheduled-start order (unscheduled last), optionally only those with one of the statuses.</summary>
     Task<IReadOnlyList<EventRecord>> ListAsync(IReadOnlyCollection<EventStatus>? statuses = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the status; returns false when the event does not exist.</summary>
-    Task<bool> SetStatusAsync(string eventId, EventStatus status, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Sets the status; returns false when the event does not exist or, with <paramref name="onlyFrom"/>, when its current
+    /// status is not one of those (e.g. a late chunk must not move a Complete event back to InProgress).
+    /// </summary>
+    Task<bool> SetStatusAsync(
+        string eventId, EventStatus status, IReadOnlyCollection<EventStatus>? onlyFrom = null, CancellationToken cancellationToken = default);
 
     /// <summary>Moves the known end of media forward (never backward: chunks may be recorded out of order).</summary>
     Task<bool> ExtendMediaEndAsync(string eventId, long mediaEndMs, CancellationToken cancellationToken = default);

@@ -14,7 +14,12 @@ public interface IReplayStore
     Task<IReadOnlyList<ReplayRecord>> ListByEventAsync(
         string eventId, IReadOnlyCollection<ReplayStatus>? statuses = null, CancellationToken cancellationToken = default);
 
-    Task<bool> SetStatusAsync(string replayId, ReplayStatus status, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Sets the status; returns false when the replay does not exist or, with <paramref name="onlyFrom"/>, when its current
+    /// status is not one of those.
+    /// </summary>
+    Task<bool> SetStatusAsync(
+        string replayId, ReplayStatus status, IReadOnlyCollection<ReplayStatus>? onlyFrom = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves a selection atomically. Unless <paramref name="ignoreOrdering"/> (feedback may rewrite history), a
