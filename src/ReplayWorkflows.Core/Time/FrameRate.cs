@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace ReplayWorkflows.Core.Time;
 
@@ -8,6 +9,8 @@ namespace ReplayWorkflows.Core.Time;
 /// </summary>
 public readonly record struct FrameRate
 {
+    // Structs deserialise through their parameterless constructor unless told otherwise; this keeps the checks.
+    [JsonConstructor]
     public FrameRate(int numerator, int denominator)
     {
         if (numerator <= 0)

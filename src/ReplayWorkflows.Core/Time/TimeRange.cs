@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReplayWorkflows.Core.Time;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace ReplayWorkflows.Core.Time;
 /// </summary>
 public readonly record struct TimeRange
 {
+    // Structs deserialise through their parameterless constructor unless told otherwise; this keeps the checks.
+    [JsonConstructor]
     public TimeRange(long startMs, long endMs)
     {
         if (endMs < startMs)
