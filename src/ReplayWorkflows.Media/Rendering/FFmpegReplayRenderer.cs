@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReplayWorkflows.Media.Clips;
+using ReplayWorkflows.Media.FFmpeg;
+
+namespace ReplayWorkflows.Media.Rendering;
+
+/// <summary>
+/// Renders a replay with FFmpeg in one run per replay: every segment is read once (a frame-exact input seek into
+/// the chunks that hold it), the segments are joined by xfade (fade through black) and acrossfade or by concat,
+/// and the result is split to every requested resolution and encoded once each. HLS renditions are cut from those
+/// encodes by stream copy, so asking for MP4 and HLS costs no second encode.
+/// </summary>
+public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FFmpegReplayRenderer>? logger = null) : IReplayRenderer
+{
+    private readonly MediaProber prober = new(runner);
+    private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+
+    public FFmpegReplayRenderer()
+        : this(FFmpegRunner.Default)
+    {
+    }
+
+    public async Task<ReplayRenderResult> RenderAsync(ReplayRenderRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Segments.Count == 0 || request.Resolutions.Count == 0)
+        {
+            throw new ArgumentException("a replay needs at least one segment and one resolution", nameof(request));
+        }
+
+        var fade = request.TransitionMs / 1000.0;
+        if (fade > 0 && request.Segments.Any(s => s.DurationMs <= request.TransitionMs * 2))
+        {
+            throw new ArgumentException($"every segment must last more than twice the {request.TransitionMs} ms transition", nameof(request));
+        }
+
+        Directory.CreateDirectory(request.OutputDirectory);
+        var work = Directory.CreateTempSubdirectory("rw-replay-");
+        try
+        {
+            var inputs = new List<string>();
+            var rate = "25";
+            for (var i = 0; i < request.Segments.Count; i++)
+            {
+                var segment = request.Segments[i];
+                var segmentWork = Directory.CreateDirectory(Path.Combine(work.FullName, $"s{i}")).FullName;
+                var joined = await JoinedChunks.OpenAsync(request.Chunks, segment, segmentWork, runner, prober, cancellationToken).ConfigureAwait(false);
+                rate = joined.Info.Video?.FrameRate?.ToString() ?? rate;
+
+                // Input options: seek and length apply to this input only; with decoding, the seek is frame-exact.
+                inputs.AddRange(["-ss", joined.SeekSeconds(segment.StartMs), "-t", JoinedChunks.Ms(segment.DurationMs), "-i", joined.Input]);
+            }
+
+            var graph = BuildGraph(request, rate, fade);
+            var graphFile = Path.Combine(work.FullName, "graph.txt");
+            await File.WriteAllTextAsync(graphFile, graph, cancellationToken).ConfigureAwait(false);
+
+            var mp4s = new Dictionary<string, string>(StringComparer.Ordinal);
+            List<string> args = ["-v", "error", "-y", .. inputs, "-filter_complex_script", graphFile];
+            for (var r = 0; r < request.Resolutions.Count; r++)
+            {
+                var res = request.Resolutions[r];
+                var folder = Directory.CreateDirectory(Path.Combine(request.OutputDirectory, res.FolderName)).FullName;
+                var mp4 = Path.Combine(request.Mp4 ? folder : work.FullName, $"{request.Name}-{res.FolderName}.mp4");
+                mp4s[res.Name] = mp4;
+                args.AddRange(
+                [
+                    "-map", $"[v{r}]", "-map", r == 0 ? "[aout]" : $"[aout{r.ToString(CultureInfo.InvariantCulture)}]",
+                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p",
+                    "-maxrate", $"{res.MaxBitrateKbps}k", "-bufsize", $"{res.MaxBitrateKbps * 2}k",
+                    // Key frames every 2 s so HLS segments can be cut from this encode by copy.
+                    "-force_key_frames", "expr:gte(t,n_forced*2)", "-r", rate,
+                    "-c:a", "aac", "-b:a", "96k", "-ar", "48000", "-movflags", "+faststart", mp4,
+                ]);
+            }
+
+            await runner.RunFFmpegAsync(args, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            var hls = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? master = null;
+            if (request.Hls)
+            {
+                foreach (var res in request.Resolutions)
+                {
+                    hls[res.Name] = await ClipMaker.SegmentAsync(
+                        mp4s[res.Name], Path.Combine(request.OutputDirectory, res.FolderName), request.Name, request.HlsSegmentSeconds, runner, cancellationToken).ConfigureAwait(false);
+                }
+
+                master = Path.Combine(request.OutputDirectory, request.Name + "-master.m3u8");
+                await HlsPlaylistWriter.WriteAtomicallyAsync(
+                    master,
+                    HlsPlaylistWriter.MasterPlaylist(request.Resolutions.Select(r => (r, $"{r.FolderName}/{request.Name}.m3u8"))),
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            var planned = TimeSpan.FromMilliseconds(request.Segments.Sum(s => s.DurationMs) - ((request.Segments.Count - 1) * request.TransitionMs));
+            LogRendered(log, request.Name, request.Segments.Count, planned.TotalSeconds, request.Resolutions.Count);
+            return new ReplayRenderResult(planned, request.Mp4 ? mp4s : new Dictionary<string, string>(), hls, master);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string BuildGraph(ReplayRenderRequest request, string rate, double fade)
+    {
+        var g = new StringBuilder();
+        var n = request.Segments.Count;
+        var largest = request.Resolutions.MaxBy(r => r.Width * r.Height)!;
+        for (var i = 0; i < n; i++)
+        {
+            // xfade needs identical size, rate and time base on both sides.
+            g.Append(Inv($"[{i}:v:0]fps={rate},scale={largest.Width}:{largest.Height}:force_original_aspect_ratio=decrease,pad={largest.Width}:{largest.Height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p,settb=AVTB[v{i}s];\n"));
+            g.Append(Inv($"[{i}:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a{i}s];\n"));
+        }
+
+        string video;
+        string audio;
+        if (n == 1)
+        {
+            video = "v0s";
+            audio = "a0s";
+        }
+        else if (fade <= 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                g.Append(Inv($"[v{i}s][a{i}s]"));
+            }
+
+            g.Append(Inv($"concat=n={n}:v=1:a=1[vcat][acat];\n"));
+            video = "vcat";
+            audio = "acat";
+        }
+        else
+        {
+            video = "v0s";
+            audio = "a0s";
+            double offset = 0;
+            for (var i = 1; i < n; i++)
+            {
+                // Each fade starts `fade` seconds before the joined stream so far ends.
+                offset += (request.Segments[i - 1].DurationMs / 1000.0) - fade;
+                g.Append(Inv($"[{video}][v{i}s]xfade=transition=fadeblack:duration={fade:0.###}:offset={offset:0.######}[vx{i}];\n"));
+                g.Append(Inv($"[{audio}][a{i}s]acrossfade=d={fade:0.###}[ax{i}];\n"));
+                video = $"vx{i}";
+                audio = $"ax{i}";
+            }
+        }
+
+        var count = request.Resolutions.Count;
+        g.Append(Inv($"[{video}]split={count}"));
+        for (var r = 0; r < count; r++)
+        {
+            g.Append(Inv($"[vr{r}]"));
+        }
+
+        g.Append(";\n");
+        g.Append(Inv($"[{audio}]asplit={count}[aout]"));
+        for (var r = 1; r < count; r++)
+        {
+            g.Append(Inv($"[aout{r}]"));
+        }
+
+        for (var r = 0; r < count; r++)
+        {
+            var res = request.Resolutions[r];
+            g.Append(Inv($";\n[vr{r}]scale={res.Width}:{res.Height}:force_original_aspect_ratio=decrease,pad={res.Width}:{res.Height}:(ow-iw)/2:(oh-ih)/2,setsar=1[v{r}]"));
+        }
+
+        g.Append('\n');
+        return g.ToString();
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(EventId = 6501, Level = LogLevel.Information, Message = "Replay {Name}: {Segments} segments, {Seconds:0.###} s, {Resolutions} resolutions")]
+    private static partial void LogRendered(ILogger logger, string name, int segments, double seconds, int resolutions);
+}

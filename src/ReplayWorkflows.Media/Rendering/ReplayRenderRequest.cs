@@ -1,0 +1,20 @@
+using ReplayWorkflows.Core.Time;
+using ReplayWorkflows.Media.Clips;
+
+namespace ReplayWorkflows.Media.Rendering;
+
+/// <summary>
+/// A replay: event-time <see cref="Segments"/> (in play order) cut from <see cref="Chunks"/>, joined with a fade
+/// through black of <see cref="TransitionMs"/> (0 = hard cut) and an audio crossfade, rendered at each resolution
+/// as <c>{res}/Name.mp4</c> and/or HLS <c>{res}/Name.m3u8</c> with <c>Name-master.m3u8</c>.
+/// </summary>
+public sealed record ReplayRenderRequest(
+    IReadOnlyList<MediaChunk> Chunks,
+    IReadOnlyList<TimeRange> Segments,
+    IReadOnlyList<RenderResolution> Resolutions,
+    string OutputDirectory,
+    string Name,
+    bool Mp4 = true,
+    bool Hls = false,
+    int TransitionMs = 0,
+    int HlsSegmentSeconds = 10);
