@@ -37,8 +37,28 @@ public class SegmentStateMachineTests
             SegmentMark.EndAt(27_000), SegmentMark.StartAt(31_000), SegmentMark.EndAt(38_500));
 
         second.Closed.Select(s => (s.StartMs, s.EndMs)).ShouldBe([(12_400L, 27_000L), (31_000L, 38_500L)]);
+        second.Closed.ShouldAllBe(s => s.CloseReason == SegmentCloseReason.Classifier);
         second.OpenStartMs.ShouldBeNull();
         second.State.LastClosed!.StartMs.ShouldBe(31_000);
+    }
+
+    [Fact]
+    public void Mre_worked_example_3_2a_gives_the_classifier_the_same_context_as_get_segment_state()
+    {
+        // Chunk 1: no prior segment, look back one maximum length; chunk 2: state "Start" with data after 12.4 s.
+        var scenes = Enumerable.Range(1, 99).Select(i => LevelClassifier.Point(i * 200, 0)).ToList();
+        var chunk1 = Chunk(1, 0, 20_000);
+        var data1 = new List<PluginData> { new("DetectScene", null, scenes) };
+        var input1 = SegmentStateMachine.PrepareInput(Policy, SegmentState.Initial, chunk1, data1, PluginConfiguration.Empty);
+        (input1.Context.OpenSegmentStartMs, input1.Context.LastClosed, input1.Context.LookBackFromMs).ShouldBe((null, null, -120_000L));
+        PluginData.PointsOf(input1.Dependencies, "DetectScene").Count.ShouldBe(99);
+
+        var first = SegmentStateMachine.Advance(Policy, SegmentState.Initial, chunk1, data1, new([SegmentMark.StartAt(12_400)]));
+        var data2 = new List<PluginData> { new("DetectScene", null, [LevelClassifier.Point(20_200, 0)]) };
+        var input2 = SegmentStateMachine.PrepareInput(Policy, first.State, Chunk(2, 20_000, 40_000), data2, PluginConfiguration.Empty);
+        input2.Context.OpenSegmentStartMs.ShouldBe(12_400);
+        PluginData.PointsOf(input2.Dependencies, "DetectScene").ShouldAllBe(p => p.StartMs >= 12_400);
+        PluginData.PointsOf(input2.Dependencies, "DetectScene").Count.ShouldBe(39); // 12.4-19.8 s and 20.2 s
     }
 
     [Fact]
