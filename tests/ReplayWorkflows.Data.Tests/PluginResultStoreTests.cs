@@ -78,6 +78,49 @@ public sealed class PluginResultStoreTests(DataPlaneFixture fixture) : StoreTest
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Overlap_queries_find_long_ranges_that_started_long_before(DataProvider provider)
+    {
+        await using var plane = await OpenAsync(provider);
+        await CreateEventAsync(plane);
+        await plane.PluginResults.UpsertAsync([Result("Crowd", 0, 3_600_000, 1), Result("Crowd", 3_000_000, 3_000_100, 150)]);
+        await plane.PluginResults.UpsertAsync([Result("Scene", 3_500_000, 3_500_000, 175)]);
+
+        (await plane.PluginResults.QueryAsync(new PluginResultQuery("evt-1") { Overlapping = new TimeRange(3_500_000, 3_520_000) }))
+            .Select(r => (r.PluginName, r.StartMs)).ShouldBe([("Crowd", 0L), ("Scene", 3_500_000L)]);
+        (await plane.PluginResults.QueryAsync(new PluginResultQuery("evt-1") { PluginNames = ["Scene"], Overlapping = new TimeRange(3_500_000, 3_520_000) }))
+            .ShouldHaveSingleItem().PluginName.ShouldBe("Scene");
+        (await plane.PluginResults.QueryAsync(new PluginResultQuery("evt-1") { AudioTrack = 0, Overlapping = new TimeRange(3_599_999, 3_600_000) }))
+            .ShouldHaveSingleItem().StartMs.ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_key_written_twice_in_one_batch_keeps_the_last_write(DataProvider provider)
+    {
+        await using var plane = await OpenAsync(provider);
+        await CreateEventAsync(plane);
+
+        await plane.PluginResults.UpsertAsync([Result("A", 5, 6, 1, """{"v":1}"""), Result("A", 5, 9, 1, """{"v":2}""")]);
+
+        var stored = (await plane.PluginResults.QueryAsync(new PluginResultQuery("evt-1"))).ShouldHaveSingleItem();
+        (stored.EndMs, stored.PayloadJson).ShouldBe((9L, """{"v":2}"""));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Large_batches_are_written_completely(DataProvider provider)
+    {
+        await using var plane = await OpenAsync(provider);
+        await CreateEventAsync(plane);
+        var results = Enumerable.Range(0, 1_234).Select(i => Result("Loudness", i * 40L, i * 40L + 40, 1 + i / 500, track: 1)).ToList();
+
+        await plane.PluginResults.UpsertAsync(results);
+        await plane.PluginResults.ReplaceChunkAsync("evt-1", "Loudness", 1, 3, [.. results.Where(r => r.ChunkNumber == 3).Take(10)]);
+
+        var stored = await plane.PluginResults.QueryAsync(new PluginResultQuery("evt-1"));
+        stored.Count.ShouldBe(1_000 + 10);
+        stored.Select(r => r.StartMs).ShouldBeInOrder();
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Queries_filter_by_plugin_track_and_chunk(DataProvider provider)
     {
         await using var plane = await OpenAsync(provider);

@@ -1,3 +1,6 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Dapper;
 using ReplayWorkflows.Data.Records;
@@ -10,11 +13,20 @@ internal sealed class SqlPluginResultStore(SqlDatabase db) : IPluginResultStore
     private const string Columns =
         "event_id, plugin_name, audio_track, start_ms, end_ms, chunk_number, plugin_version, payload, recorded_unix_ms";
 
-    private const string Upsert =
-        $"INSERT INTO plugin_results ({Columns}) VALUES (@EventId, @PluginName, @AudioTrack, @StartMs, @EndMs, @ChunkNumber, " +
-        "@PluginVersion, @Payload, @Now) ON CONFLICT (event_id, plugin_name, audio_track, start_ms) DO UPDATE SET " +
+    // Rows per INSERT statement: one round trip per batch instead of per row (9 parameters a row stays far below
+    // SQLite's 32766 and PostgreSQL's 65535 parameter limits).
+    private const int RowsPerStatement = 500;
+
+    private const string OnConflict =
+        " ON CONFLICT (event_id, plugin_name, audio_track, start_ms) DO UPDATE SET " +
         "end_ms = excluded.end_ms, chunk_number = excluded.chunk_number, plugin_version = excluded.plugin_version, " +
         "payload = excluded.payload, recorded_unix_ms = excluded.recorded_unix_ms";
+
+    private const string SpanUpsert =
+        "INSERT INTO plugin_result_spans (event_id, plugin_name, audio_track, max_duration_ms) " +
+        "VALUES (@EventId, @PluginName, @AudioTrack, @MaxDurationMs) ON CONFLICT (event_id, plugin_name, audio_track) DO UPDATE SET " +
+        "max_duration_ms = CASE WHEN excluded.max_duration_ms > plugin_result_spans.max_duration_ms " +
+        "THEN excluded.max_duration_ms ELSE plugin_result_spans.max_duration_ms END";
 
     public Task UpsertAsync(IReadOnlyCollection<PluginResultRecord> results, CancellationToken cancellationToken = default)
     {
@@ -26,7 +38,7 @@ internal sealed class SqlPluginResultStore(SqlDatabase db) : IPluginResultStore
         var rows = Rows(results);
         var first = results.First();
         return db.InTransactionAsync($"writing {results.Count} results of plugin {first.PluginName} for event {first.EventId}",
-            (c, tx) => c.ExecAsync(Upsert, rows, cancellationToken, tx), cancellationToken);
+            (c, tx) => WriteAsync(c, tx, rows, cancellationToken), cancellationToken);
     }
 
     public Task ReplaceChunkAsync(
@@ -47,7 +59,7 @@ internal sealed class SqlPluginResultStore(SqlDatabase db) : IPluginResultStore
             await c.ExecAsync(
                 "DELETE FROM plugin_results WHERE event_id = @eventId AND plugin_name = @pluginName AND audio_track = @audioTrack " +
                 "AND chunk_number = @chunkNumber", new { eventId, pluginName, audioTrack, chunkNumber }, cancellationToken, tx).ConfigureAwait(false);
-            return rows.Length == 0 ? 0 : await c.ExecAsync(Upsert, rows, cancellationToken, tx).ConfigureAwait(false);
+            return await WriteAsync(c, tx, rows, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -98,7 +110,13 @@ internal sealed class SqlPluginResultStore(SqlDatabase db) : IPluginResultStore
         if (query.Overlapping is { } overlap)
         {
             // Ranges share time when start < other end and end > other start; a point counts when it lies in [start, end).
-            sql.Append(" AND start_ms < @OverlapTo AND (end_ms > @OverlapFrom OR (end_ms = start_ms AND start_ms >= @OverlapFrom))");
+            // The lower bound on start (from minus the longest result of these plugins) lets the (event, start) index
+            // serve the query instead of scanning every earlier result.
+            var spanFilter = (query.PluginNames is null ? string.Empty : $" AND {db.InList("plugin_name", "PluginNames")}") +
+                             (query.AudioTrack is null ? string.Empty : " AND audio_track = @AudioTrack");
+            sql.Append(" AND start_ms < @OverlapTo AND start_ms >= @OverlapFrom - (SELECT COALESCE(MAX(max_duration_ms), 0) ")
+                .Append("FROM plugin_result_spans WHERE event_id = @EventId").Append(spanFilter).Append(')')
+                .Append(" AND (end_ms > @OverlapFrom OR (end_ms = start_ms AND start_ms >= @OverlapFrom))");
             parameters.Add("OverlapFrom", overlap.StartMs);
             parameters.Add("OverlapTo", overlap.EndMs);
         }
@@ -124,25 +142,62 @@ internal sealed class SqlPluginResultStore(SqlDatabase db) : IPluginResultStore
             "SELECT DISTINCT plugin_name FROM plugin_results WHERE event_id = @eventId ORDER BY plugin_name", new { eventId },
             r => r.String("plugin_name"), cancellationToken), cancellationToken);
 
-    private object[] Rows(IReadOnlyCollection<PluginResultRecord> results)
+    /// <summary>Validated rows in key order (concurrent writers then lock rows in the same order), one per key (the last wins).</summary>
+    private static List<PluginResultRecord> Rows(IReadOnlyCollection<PluginResultRecord> results)
     {
-        var now = db.NowUnixMs;
-
-        // Key order makes concurrent writers of overlapping batches take row locks in the same order (no deadlocks).
-        return results.OrderBy(r => r.EventId, StringComparer.Ordinal).ThenBy(r => r.PluginName, StringComparer.Ordinal)
-            .ThenBy(r => r.AudioTrack).ThenBy(r => r.StartMs).Select(r =>
+        foreach (var r in results)
         {
             if (r.EndMs < r.StartMs)
             {
                 throw new ArgumentException($"result of {r.PluginName} ends ({r.EndMs} ms) before it starts ({r.StartMs} ms)", nameof(results));
             }
 
-            return (object)new
+            JsonText.Require(r.PayloadJson, nameof(r.PayloadJson));
+        }
+
+        // One statement may not touch a key twice (PostgreSQL refuses), so keep the last write of each key.
+        return results
+            .GroupBy(r => (r.EventId, r.PluginName, r.AudioTrack, r.StartMs))
+            .Select(g => g.Last())
+            .OrderBy(r => r.EventId, StringComparer.Ordinal).ThenBy(r => r.PluginName, StringComparer.Ordinal)
+            .ThenBy(r => r.AudioTrack).ThenBy(r => r.StartMs)
+            .ToList();
+    }
+
+    private async Task<int> WriteAsync(DbConnection c, DbTransaction tx, List<PluginResultRecord> rows, CancellationToken cancellationToken)
+    {
+        var now = db.NowUnixMs;
+        var written = 0;
+        foreach (var batch in rows.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder($"INSERT INTO plugin_results ({Columns}) VALUES ");
+            var parameters = new DynamicParameters();
+            parameters.Add("Now", now);
+            for (var i = 0; i < batch.Length; i++)
             {
-                r.EventId, r.PluginName, r.AudioTrack, r.StartMs, r.EndMs, r.ChunkNumber, r.PluginVersion,
-                Payload = JsonText.Require(r.PayloadJson, nameof(r.PayloadJson)), Now = now,
-            };
-        }).ToArray();
+                var r = batch[i];
+                sql.Append(i == 0 ? "(" : ", (").Append(CultureInfo.InvariantCulture,
+                    $"@e{i}, @p{i}, @t{i}, @s{i}, @x{i}, @c{i}, @v{i}, @j{i}, @Now)");
+                parameters.Add($"e{i}", r.EventId, DbType.String);
+                parameters.Add($"p{i}", r.PluginName, DbType.String);
+                parameters.Add($"t{i}", r.AudioTrack, DbType.Int32);
+                parameters.Add($"s{i}", r.StartMs, DbType.Int64);
+                parameters.Add($"x{i}", r.EndMs, DbType.Int64);
+                parameters.Add($"c{i}", r.ChunkNumber, DbType.Int32);
+                parameters.Add($"v{i}", r.PluginVersion, DbType.String);
+                parameters.Add($"j{i}", r.PayloadJson, DbType.String);
+            }
+
+            sql.Append(OnConflict);
+            written += await c.ExecAsync(sql.ToString(), parameters, cancellationToken, tx).ConfigureAwait(false);
+        }
+
+        var spans = rows
+            .GroupBy(r => (r.EventId, r.PluginName, r.AudioTrack))
+            .Select(g => new { g.Key.EventId, g.Key.PluginName, g.Key.AudioTrack, MaxDurationMs = g.Max(r => r.EndMs - r.StartMs) })
+            .ToArray();
+        await c.ExecAsync(SpanUpsert, spans, cancellationToken, tx).ConfigureAwait(false);
+        return written;
     }
 
     private static PluginResultRecord Map(Row r) => new(
