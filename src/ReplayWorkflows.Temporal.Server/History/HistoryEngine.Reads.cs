@@ -190,6 +190,30 @@ internal sealed partial class HistoryEngine
             var run = GetRun(request.Namespace, execution.WorkflowId, execution.RunId);
             return (run.Key, run.TaskQueue);
         });
+        // Like Temporal's consistent queries: let an outstanding workflow task finish first, so the query sees
+        // every event (signals included) that was accepted before it.
+        while (true)
+        {
+            var change = WaitForChangeAsync(key, TimeSpan.FromSeconds(30), cancellationToken);
+            if (Read(() => runs[key] is var r && (!r.IsRunning || r.WorkflowTask is null)))
+            {
+                break;
+            }
+
+            try
+            {
+                await change.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new GrpcException(GrpcStatusCode.DeadlineExceeded, "query timed out waiting for the workflow task in flight");
+            }
+            catch (TimeoutException)
+            {
+                throw new GrpcException(GrpcStatusCode.DeadlineExceeded, "query timed out waiting for the workflow task in flight");
+            }
+        }
+
         var id = Guid.NewGuid().ToString();
         var pending = new PendingQuery(request.Query);
         pendingQueries[id] = pending;
