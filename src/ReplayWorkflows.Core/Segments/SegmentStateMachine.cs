@@ -58,13 +58,13 @@ public static class SegmentStateMachine
                 {
                     rejected.Add(new RejectedMark(mark, $"a segment is already open since {o} ms"));
                 }
-                else if (mark.TimeMs < (lastClosed?.EndMs ?? 0))
-                {
-                    rejected.Add(new RejectedMark(mark, $"it would overlap the segment that ended at {lastClosed!.EndMs} ms"));
-                }
                 else if (mark.TimeMs < 0)
                 {
                     rejected.Add(new RejectedMark(mark, "event time is never negative"));
+                }
+                else if (lastClosed is not null && mark.TimeMs < lastClosed.EndMs)
+                {
+                    rejected.Add(new RejectedMark(mark, $"it would overlap the segment that ended at {lastClosed.EndMs} ms"));
                 }
                 else
                 {

@@ -134,6 +134,14 @@ public class SegmentStateMachineTests
     }
 
     [Fact]
+    public void A_negative_start_is_rejected()
+    {
+        var s = Step(SegmentState.Initial, Chunk(1, 0, 20_000), SegmentMark.StartAt(-5));
+        s.OpenStartMs.ShouldBeNull();
+        s.Rejected.ShouldHaveSingleItem().Reason.ShouldContain("negative");
+    }
+
+    [Fact]
     public void Marks_after_the_chunk_are_rejected()
     {
         var s = Step(SegmentState.Initial, Chunk(1, 0, 20_000), SegmentMark.StartAt(25_000));
