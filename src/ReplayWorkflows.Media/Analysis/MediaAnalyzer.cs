@@ -64,7 +64,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
                 span = new TimeRange(request.StartMs, request.StartMs + (long)Math.Round(lastProgress.TotalMilliseconds));
             }
 
-            if (options.FailOnDecodeErrors && result.StderrTail.Any(l => !string.IsNullOrWhiteSpace(l)))
+            if (options.FailOnDecodeErrors && result.StderrTail.Any(l => !string.IsNullOrWhiteSpace(l) && !FFmpegErrorClassifier.IsBenign(l)))
             {
                 var kind = FFmpegErrorClassifier.Classify(result.StderrTail);
                 var reason = FFmpegErrorClassifier.Reason(result.StderrTail);

@@ -30,6 +30,17 @@ internal static class FFmpegErrorClassifier
         ("does not contain any stream", FFmpegErrorKind.CorruptData),
     ];
 
+    // Error-level lines H.264 decoders print when a chunk starts on an open-GOP I-frame: the leading B-frames lack
+    // their references, a few frames are dropped, and the rest decodes; not a reason to fail a chunk.
+    private static readonly string[] Benign =
+    [
+        "co located POCs unavailable",
+        "mmco: unref short failure",
+        "Last message repeated",
+    ];
+
+    public static bool IsBenign(string line) => Benign.Any(b => line.Contains(b, StringComparison.Ordinal));
+
     public static FFmpegErrorKind Classify(IReadOnlyList<string> stderrTail)
     {
         foreach (var (needle, kind) in Rules)

@@ -26,6 +26,12 @@ public sealed class MediaAnalyzerTests(MediaFixture media, ITestOutputHelper out
         output.WriteLine($"black    {blacks}");
         output.WriteLine($"silence  {silences}");
 
+        // Static pictures (bars, colour cards, black) longer than freezedetect's 2 s window are frozen ranges.
+        var frozenTruth = truth.Freezes.Where(f => f.DurationMs > 2000).ToList();
+        var freezes = Score.Ranges(frozenTruth, analysis.Video.FreezeRanges, 100);
+        output.WriteLine($"freeze   {freezes}");
+        freezes.Recall.ShouldBeGreaterThanOrEqualTo(0.8, $"freeze {freezes}");
+
         cuts.Recall.ShouldBeGreaterThanOrEqualTo(0.95, $"cuts {cuts}");
         cuts.Precision.ShouldBeGreaterThanOrEqualTo(0.95, $"cuts {cuts}");
         blacks.Recall.ShouldBe(1.0, $"black {blacks}");
