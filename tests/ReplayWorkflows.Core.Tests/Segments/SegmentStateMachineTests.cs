@@ -214,6 +214,41 @@ public class SegmentStateMachineTests
         }));
     }
 
+    [Fact]
+    public void Whatever_a_classifier_says_segments_never_overlap_and_respect_start_end_and_cap()
+    {
+        var mark = from kind in Gen.Elements(SegmentMarkKind.Start, SegmentMarkKind.End)
+                   from offset in Gen.Choose(-30_000, 25_000)
+                   select (kind, offset);
+        var gen = from maxS in Gen.Choose(1, 90)
+                  from count in Gen.Choose(1, 12)
+                  from chunks in Gen.ListOf(Gen.ListOf(mark), count)
+                  select (maxMs: maxS * 1000L, chunks: chunks.ToList());
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll(Arb.From(gen), c =>
+        {
+            var policy = new SegmentPolicy("evt", "Any", c.maxMs);
+            var state = SegmentState.Initial;
+            var closed = new List<Segment>();
+            for (var i = 0; i < c.chunks.Count; i++)
+            {
+                var chunk = Chunk(i + 1, i * 20_000L, (i + 1) * 20_000L);
+                var marks = c.chunks[i].Select(m => new SegmentMark(m.kind, chunk.StartMs + m.offset)).ToList();
+                var step = SegmentStateMachine.Advance(policy, state, chunk, [], new ClassifierResult(marks));
+                if (!step.Rejected.All(r => marks.Contains(r.Mark)))
+                {
+                    return false;
+                }
+
+                closed.AddRange(step.Closed);
+                state = step.State;
+            }
+
+            var end = c.chunks.Count * 20_000L;
+            closed.AddRange(SegmentStateMachine.Finish(policy, state, end).Closed);
+            return WellFormed(closed, c.maxMs, end) && closed.All(s => s.StartMs >= 0);
+        }));
+    }
+
     private static bool Same(List<Segment> a, List<Segment> b) =>
         a.Select(s => (s.StartMs, s.EndMs, s.CloseReason)).SequenceEqual(b.Select(s => (s.StartMs, s.EndMs, s.CloseReason)));
 
