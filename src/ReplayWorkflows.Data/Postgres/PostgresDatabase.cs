@@ -31,6 +31,12 @@ internal sealed class PostgresDatabase : SqlDatabase
         Schema = options.Schema;
         builder.SearchPath = Schema;
         builder.ApplicationName ??= "replay-workflows";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The stores run the same few statements over and over (per chunk, per plugin): let Npgsql prepare them.
+            builder.MaxAutoPrepare = 64;
+        }
+
         where = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username ?? "(default database)"}";
         dataSource = NpgsqlDataSource.Create(builder);
     }
