@@ -65,6 +65,17 @@ public class SerializationTests
     }
 
     [Fact]
+    public void Profiles_and_execution_plans_round_trip()
+    {
+        var profile = Core.Profiles.ProfileLoader.LoadFile(
+            Path.Combine(Testing.RepoPaths.RepoRoot, "samples", "profiles", "soccer-excitement.yaml"), BuiltInPlugins.CreateCatalog()).Profile!;
+        Json(RoundTrip(profile)).ShouldBe(Json(profile));
+        RoundTrip(profile).ProcessingFrameRate.ShouldBe(FrameRate.Fps25);
+        var plan = Core.Planning.ExecutionPlanner.Build(profile);
+        Json(RoundTrip(plan)).ShouldBe(Json(plan));
+    }
+
+    [Fact]
     public void Replay_requests_and_candidates_round_trip()
     {
         var request = new ReplayRequest("r", ReplayMode.Timestamps, [new FeatureSelector("P", "A", false, 3, false)], Timestamps: [new TimeRange(1, 2)]);
