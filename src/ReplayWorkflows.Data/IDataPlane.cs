@@ -11,6 +11,12 @@ public interface IDataPlane : IAsyncDisposable
     /// <summary>The provider and location, safe to log (no passwords), e.g. "SQLite file /data/replay.db".</summary>
     string Description { get; }
 
+    /// <summary>The schema version the store is at (the newest migration this build knows).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>Round-trips a trivial query: for health checks. Throws <see cref="DataPlaneException"/> when the store is unusable.</summary>
+    Task CheckAsync(CancellationToken cancellationToken = default);
+
     IEventStore Events { get; }
 
     IProfileStore Profiles { get; }

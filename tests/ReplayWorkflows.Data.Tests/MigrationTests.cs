@@ -18,7 +18,8 @@ public sealed class MigrationTests(DataPlaneFixture fixture) : StoreTest(fixture
         var versions = await VersionsAsync(plane);
 
         versions.Select(v => v.Version).ShouldBe(Enumerable.Range(1, LatestSqlite));
-        plane.SchemaVersion.ShouldBe(LatestSqlite);
+        ((IDataPlane)plane).SchemaVersion.ShouldBe(LatestSqlite);
+        await plane.CheckAsync();
     }
 
     [Theory, MemberData(nameof(Providers))]

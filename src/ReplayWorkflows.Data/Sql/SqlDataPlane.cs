@@ -31,5 +31,8 @@ internal sealed class SqlDataPlane(SqlDatabase database, int schemaVersion) : ID
 
     public IExportStore Exports { get; } = new SqlExportStore(database);
 
+    public Task CheckAsync(CancellationToken cancellationToken = default) =>
+        Database.RunAsync("checking the connection", c => c.ExecAsync("SELECT 1", null, cancellationToken), cancellationToken);
+
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
