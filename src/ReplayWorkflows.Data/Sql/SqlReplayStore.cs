@@ -119,19 +119,27 @@ internal sealed class SqlReplayStore(SqlDatabase db) : IReplayStore
     }
 
     public Task<ReplayResultRecord?> GetResultAsync(string replayId, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync($"reading the selection of replay {replayId}", async (c, tx) =>
+        db.RunAsync($"reading the selection of replay {replayId}", async c =>
         {
-            var header = await c.FirstOrDefaultAsync(
-                "SELECT revision, last_segment_start_ms, updated_unix_ms FROM replay_results WHERE replay_id = @replayId AND revision > 0",
-                new { replayId }, r => new Tuple<int, long, long>(r.Int("revision"), r.Long("last_segment_start_ms"), r.Long("updated_unix_ms")),
-                cancellationToken, tx).ConfigureAwait(false);
-            if (header is null)
+            // One statement, so header and items come from the same snapshot without holding a write lock.
+            var rows = await c.ListAsync(
+                "SELECT h.revision, h.last_segment_start_ms, h.updated_unix_ms, i.position, i.classifier, i.segment_start_ms, i.start_ms, " +
+                "i.end_ms, i.score, i.features FROM replay_results h LEFT JOIN replay_result_items i ON i.replay_id = h.replay_id " +
+                "WHERE h.replay_id = @replayId AND h.revision > 0 ORDER BY i.position",
+                new { replayId },
+                r => (Revision: r.Int("revision"), Last: r.Long("last_segment_start_ms"), Updated: r.Long("updated_unix_ms"),
+                      Item: r.NullableInt("position") is { } position
+                          ? new ReplayResultItem(position, r.String("classifier"), r.Long("segment_start_ms"), r.Long("start_ms"), r.Long("end_ms"),
+                              r.NullableDouble("score"), r.String("features"))
+                          : null),
+                cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
             {
                 return null;
             }
 
-            var items = await ReadItemsAsync(c, tx, replayId, cancellationToken).ConfigureAwait(false);
-            return new ReplayResultRecord(replayId, header.Item2, items, header.Item1, header.Item3);
+            var items = rows.Where(r => r.Item is not null).Select(r => r.Item!).ToList();
+            return new ReplayResultRecord(replayId, rows[0].Last, items, rows[0].Revision, rows[0].Updated);
         }, cancellationToken);
 
     private static Task<IReadOnlyList<ReplayResultItem>> ReadItemsAsync(
