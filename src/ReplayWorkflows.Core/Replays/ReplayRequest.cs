@@ -23,4 +23,66 @@ public sealed record ReplayRequest(
 {
     /// <summary>The hard limit of the total duration in duration mode.</summary>
     public long CapMs => DurationMs + ToleranceMs;
+
+    /// <summary>Everything wrong with this request (empty when it is valid), one sentence each.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Id))
+        {
+            problems.Add("a replay needs an id");
+        }
+
+        if (AudioTrack is < 1 or > 20)
+        {
+            problems.Add($"audio track {AudioTrack} is outside 1-20");
+        }
+
+        switch (Mode)
+        {
+            case ReplayMode.Duration:
+                if (DurationMs <= 0)
+                {
+                    problems.Add("duration mode needs a positive duration");
+                }
+
+                if (ToleranceMs < 0)
+                {
+                    problems.Add("the tolerance cannot be negative");
+                }
+
+                if (Features.Count == 0)
+                {
+                    problems.Add("duration mode needs at least one feature to score segments by");
+                }
+
+                break;
+            case ReplayMode.ClipFeatures:
+                if (!Features.Any(f => f.Include))
+                {
+                    problems.Add("clip-feature mode needs at least one included feature");
+                }
+
+                break;
+            case ReplayMode.Timestamps:
+                if (Timestamps is not { Count: > 0 } || Timestamps.Any(t => t.DurationMs <= 0))
+                {
+                    problems.Add("timestamp mode needs at least one range, each with its end after its start");
+                }
+
+                break;
+        }
+
+        foreach (var f in Features.Where(f => f.Weight is < 0 or > 100))
+        {
+            problems.Add($"the weight of {f} must be 0-100, not {f.Weight}");
+        }
+
+        foreach (var f in Features.GroupBy(f => (f.Plugin, f.Attribute, f.Value)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"{f.First()} is listed {f.Count()} times");
+        }
+
+        return problems;
+    }
 }
