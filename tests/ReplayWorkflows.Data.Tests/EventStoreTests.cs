@@ -70,6 +70,18 @@ public sealed class EventStoreTests(DataPlaneFixture fixture) : StoreTest(fixtur
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_cancelled_call_is_cancelled_not_a_store_failure(DataProvider provider)
+    {
+        await using var plane = await OpenAsync(provider);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => plane.Events.CreateAsync(NewEvent(), cancelled.Token));
+
+        (await plane.Events.GetAsync("evt-1")).ShouldBeNull();
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task The_media_end_only_moves_forward(DataProvider provider)
     {
         await using var plane = await OpenAsync(provider);
