@@ -36,6 +36,16 @@ public sealed class OptionsAndConnectionTests
     }
 
     [Fact]
+    public void The_options_validator_reports_the_same_problems_to_the_host()
+    {
+        var result = new DataPlaneOptionsValidator().Validate(null, new DataPlaneOptions { Provider = DataProvider.Postgres });
+
+        result.Failed.ShouldBeTrue();
+        result.Failures!.ShouldBe(["Data:ConnectionString is empty: set the PostgreSQL connection string."]);
+        new DataPlaneOptionsValidator().Validate(null, new DataPlaneOptions()).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Invalid_options_fail_before_anything_opens()
     {
         var error = await Should.ThrowAsync<DataPlaneException>(() =>
