@@ -11,16 +11,18 @@ namespace ReplayWorkflows.Temporal.Server.Visibility;
 internal sealed class ListFilterParser
 {
     private readonly List<(string Text, int Position, bool Quoted)> tokens;
+    private readonly int length;
     private int index;
 
-    private ListFilterParser(List<(string Text, int Position, bool Quoted)> tokens)
+    private ListFilterParser(List<(string Text, int Position, bool Quoted)> tokens, int length)
     {
         this.tokens = tokens;
+        this.length = length;
     }
 
     public static ListFilter Parse(string? query)
     {
-        var parser = new ListFilterParser(Tokenize(query ?? string.Empty));
+        var parser = new ListFilterParser(Tokenize(query ?? string.Empty), (query ?? string.Empty).Length);
         return parser.ParseQuery();
     }
 
@@ -250,7 +252,7 @@ internal sealed class ListFilterParser
 
     private GrpcException Error(string message)
     {
-        var position = AtEnd ? (tokens.Count > 0 ? tokens[^1].Position + tokens[^1].Text.Length : 0) : Current.Position;
+        var position = AtEnd ? length : Current.Position;
         return new GrpcException(GrpcStatusCode.InvalidArgument,
             string.Create(CultureInfo.InvariantCulture, $"invalid query: {message} at position {position + 1}"));
     }
