@@ -28,8 +28,9 @@ public sealed class AnalysisOptions
     public double SilenceMinSeconds { get; set; } = 0.5;
 
     /// <summary>
-    /// Width the video is scaled to before the detectors (0 keeps the source size). The detectors judge whole-picture
-    /// statistics, so 640 px loses nothing they need and saves most of their cost.
+    /// Width the video is scaled to before the detectors when the source is more than twice as wide (0 never
+    /// scales). The detectors judge whole-picture statistics, so 640 px loses nothing they need. Measured here: at
+    /// 720p the scaling costs more than it saves (analysis 1.23x vs 1.13x a plain decode), at 1080p it pays.
     /// </summary>
     public int AnalysisWidth { get; set; } = 640;
 

@@ -113,7 +113,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
                 chain.Add($"fps={rate}");
             }
 
-            if (options.AnalysisWidth > 0 && info.Video!.Width > options.AnalysisWidth)
+            if (options.AnalysisWidth > 0 && info.Video!.Width > 2 * options.AnalysisWidth)
             {
                 chain.Add(Inv($"scale={options.AnalysisWidth}:-2:flags=fast_bilinear"));
             }

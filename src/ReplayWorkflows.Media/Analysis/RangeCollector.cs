@@ -34,6 +34,8 @@ internal sealed class RangeCollector(EventTimeMapper map)
             openStart = null;
         }
 
-        return [.. ranges.Where(r => r.DurationMs >= minMs)];
+        // A range touching the chunk's edge may continue in the neighbouring chunk, so the minimum length applies to
+        // the joined range, which only the consumer sees; short pieces at the edges are kept.
+        return [.. ranges.Where(r => r.DurationMs >= minMs || r.StartMs == map.Span.StartMs || r.EndMs == map.Span.EndMs)];
     }
 }

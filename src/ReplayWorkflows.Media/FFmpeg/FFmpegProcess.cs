@@ -11,11 +11,24 @@ namespace ReplayWorkflows.Media.FFmpeg;
 /// </summary>
 internal static class FFmpegProcess
 {
+    public static Task<FFmpegResult> RunAsync(
+        string executable,
+        IReadOnlyList<string> arguments,
+        int stderrTailLines,
+        IProgress<FFmpegProgress>? progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(executable, arguments, stderrTailLines, progress, null, cancellationToken);
+
+    /// <summary>
+    /// As above, but when <paramref name="stdoutConsumer"/> is given it receives stdout as a raw stream (for example
+    /// raw video frames from <c>-f rawvideo pipe:1</c>) instead of it being collected as text.
+    /// </summary>
     public static async Task<FFmpegResult> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
         int stderrTailLines,
         IProgress<FFmpegProgress>? progress,
+        Func<Stream, CancellationToken, Task>? stdoutConsumer,
         CancellationToken cancellationToken)
     {
         var psi = new ProcessStartInfo(executable)
@@ -64,7 +77,9 @@ internal static class FFmpegProcess
             },
             CancellationToken.None);
         var stdout = new StringBuilder();
-        var stdoutTask = Task.Run(() => ReadStdoutAsync(process.StandardOutput, stdout, progress), CancellationToken.None);
+        var stdoutTask = stdoutConsumer is null
+            ? Task.Run(() => ReadStdoutAsync(process.StandardOutput, stdout, progress), CancellationToken.None)
+            : Task.Run(() => ConsumeRawAsync(process, stdoutConsumer, cancellationToken), CancellationToken.None);
 
         try
         {
@@ -85,6 +100,19 @@ internal static class FFmpegProcess
         }
 
         return new FFmpegResult(process.ExitCode, stdout.ToString(), lines, clock.Elapsed);
+    }
+
+    private static async Task ConsumeRawAsync(Process process, Func<Stream, CancellationToken, Task> consumer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await consumer(process.StandardOutput.BaseStream, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A consumer that stops early must not leave ffmpeg blocked on a full pipe.
+            await process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private static void KillTree(Process process)

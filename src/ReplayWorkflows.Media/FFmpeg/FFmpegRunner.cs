@@ -64,6 +64,21 @@ public sealed partial class FFmpegRunner
         return result;
     }
 
+    /// <summary>
+    /// Runs ffmpeg and hands its stdout, as a raw stream, to <paramref name="stdoutConsumer"/> (for <c>pipe:1</c> outputs).
+    /// </summary>
+    public async Task<FFmpegResult> RunFFmpegStreamingAsync(
+        IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> stdoutConsumer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var (ffmpeg, _, _) = await located.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        List<string> full = ["-hide_banner", "-nostdin", "-nostats", .. arguments];
+        LogRun(logger, "ffmpeg", string.Join(' ', full));
+        var result = await FFmpegProcess.RunAsync(ffmpeg, full, options.StderrTailLines, null, stdoutConsumer, cancellationToken).ConfigureAwait(false);
+        ThrowOnFailure("ffmpeg", result);
+        return result;
+    }
+
     /// <summary>Runs ffprobe and returns its stdout; a non-zero exit becomes an <see cref="FFmpegException"/>.</summary>
     public async Task<string> RunFFprobeAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {

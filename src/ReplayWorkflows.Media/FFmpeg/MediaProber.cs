@@ -15,8 +15,14 @@ public sealed class MediaProber(FFmpegRunner runner)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         EnsureLocalInputExists(path);
+        // One ffprobe run: container, streams, and the first packets (a GOP longer than 300 packets is unheard of for
+        // broadcast chunks), which give the first key frame without reading the whole chunk.
         var json = await runner.RunFFprobeAsync(
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken).ConfigureAwait(false);
+            [
+                "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+                "-show_entries", "packet=stream_index,pts_time,flags", "-read_intervals", "%+#300", path,
+            ],
+            cancellationToken).ConfigureAwait(false);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         if (!root.TryGetProperty("format", out var format))
@@ -39,11 +45,19 @@ public sealed class MediaProber(FFmpegRunner runner)
         }
 
         TimeSpan? firstKey = null;
-        if (streams.Any(s => s.IsVideo))
+        var video = streams.FirstOrDefault(s => s.IsVideo);
+        if (video is not null && root.TryGetProperty("packets", out var packets))
         {
-            // A GOP longer than 300 packets is unheard of for broadcast chunks; scanning only the head keeps this cheap.
-            var keys = await KeyFramesAsync(path, "%+#300", cancellationToken).ConfigureAwait(false);
-            firstKey = keys.Count > 0 ? keys[0] : null;
+            foreach (var p in packets.EnumerateArray())
+            {
+                if (p.TryGetProperty("stream_index", out var index) && index.GetInt32() == video.Index
+                    && Str(p, "flags") is { } flags && flags.Contains('K', StringComparison.Ordinal)
+                    && Seconds(p, "pts_time") is { } pts
+                    && (firstKey is null || pts < firstKey))
+                {
+                    firstKey = pts;
+                }
+            }
         }
 
         return new MediaInfo(
@@ -56,19 +70,10 @@ public sealed class MediaProber(FFmpegRunner runner)
     }
 
     /// <summary>Timestamps (file time) of the video key frames, in order; reads packets only.</summary>
-    public Task<IReadOnlyList<TimeSpan>> KeyFramesAsync(string path, CancellationToken cancellationToken = default) =>
-        KeyFramesAsync(path, null, cancellationToken);
-
-    private async Task<IReadOnlyList<TimeSpan>> KeyFramesAsync(string path, string? interval, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TimeSpan>> KeyFramesAsync(string path, CancellationToken cancellationToken = default)
     {
-        List<string> args = ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0"];
-        if (interval is not null)
-        {
-            args.AddRange(["-read_intervals", interval]);
-        }
-
-        args.Add(path);
-        var csv = await runner.RunFFprobeAsync(args, cancellationToken).ConfigureAwait(false);
+        var csv = await runner.RunFFprobeAsync(
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path], cancellationToken).ConfigureAwait(false);
         var keys = new List<TimeSpan>();
         foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
