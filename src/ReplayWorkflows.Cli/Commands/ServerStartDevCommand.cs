@@ -31,6 +31,15 @@ internal static class ServerStartDevCommand
             HelpName = "strings",
             AllowMultipleArgumentsPerToken = false,
         };
+        var uiPort = new Option<int?>("--ui-port")
+        {
+            Description = "Port for the Web UI. Accepted for compatibility; this server has no Web UI.",
+            HelpName = "int",
+        };
+        var headless = new Option<bool>("--headless")
+        {
+            Description = "Disable the Web UI. Always the case for this server.",
+        };
         var command = new Command("start-dev", """
             Start a development version of Temporal Server:
 
@@ -48,6 +57,8 @@ internal static class ServerStartDevCommand
         command.Options.Add(ip);
         command.Options.Add(dbFilename);
         command.Options.Add(namespaces);
+        command.Options.Add(uiPort);
+        command.Options.Add(headless);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new DevServerOptions
@@ -78,7 +89,7 @@ internal static class ServerStartDevCommand
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex)
             {
-                throw new CliUserException($"cannot open database {options.DbFilename}: {ex.Message}");
+                throw new CliUserException($"cannot open database {options.DbFilename}: {ex.Message} (is another server using it?)");
             }
 
             await using (server.ConfigureAwait(false))

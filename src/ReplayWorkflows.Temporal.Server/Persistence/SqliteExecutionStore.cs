@@ -24,10 +24,12 @@ internal sealed class SqliteExecutionStore : IExecutionStore
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         connection.Open();
+        // One server per file: the exclusive lock (taken by the first write below) makes a second one fail fast.
         Execute("""
+            PRAGMA busy_timeout = 1000;
+            PRAGMA locking_mode = EXCLUSIVE;
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
-            PRAGMA busy_timeout = 5000;
             CREATE TABLE IF NOT EXISTS runs (
                 namespace TEXT NOT NULL,
                 run_id TEXT NOT NULL,
@@ -46,6 +48,8 @@ internal sealed class SqliteExecutionStore : IExecutionStore
             CREATE TABLE IF NOT EXISTS namespaces (
                 name TEXT NOT NULL PRIMARY KEY,
                 data TEXT NOT NULL);
+            BEGIN IMMEDIATE;
+            COMMIT;
             """);
         using var max = connection.CreateCommand();
         max.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM runs";

@@ -209,7 +209,20 @@ async function durableTimer(ms) {
   return await greet('after timer');
 }
 
+async function parentWithPolicies(prefix) {
+  const abandoned = await wf.startChild(waitForever, { workflowId: `${prefix}-abandon`, parentClosePolicy: wf.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON });
+  await wf.startChild(waitForever, { workflowId: `${prefix}-terminate`, parentClosePolicy: wf.ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE });
+  await wf.startChild(waitForever, { workflowId: `${prefix}-cancel`, parentClosePolicy: wf.ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL });
+  const signalled = await wf.startChild(accumulator, { workflowId: `${prefix}-signalled` });
+  await signalled.signal(addSignal, 7);
+  await signalled.signal(doneSignal);
+  const total = await signalled.result();
+  await wf.getExternalWorkflowHandle(abandoned.workflowId).signal(addSignal, 1);
+  return total;
+}
+
 module.exports = {
+  parentWithPolicies,
   helloActivity,
   retryToSuccess,
   retryExhausted,
