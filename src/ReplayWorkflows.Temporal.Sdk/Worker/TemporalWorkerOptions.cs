@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using Temporalio.Activities;
+using Temporalio.Workflows;
+
+namespace Temporalio.Worker;
+
+/// <summary>What a worker runs and how much of it at once.</summary>
+public class TemporalWorkerOptions
+{
+    public TemporalWorkerOptions()
+    {
+    }
+
+    public TemporalWorkerOptions(string taskQueue) => TaskQueue = taskQueue;
+
+    public string? TaskQueue { get; set; }
+
+    public IList<ActivityDefinition> Activities { get; } = [];
+
+    public IList<WorkflowDefinition> Workflows { get; } = [];
+
+    public int MaxConcurrentWorkflowTasks { get; set; } = 100;
+
+    public int MaxConcurrentActivities { get; set; } = 100;
+
+    public int MaxConcurrentLocalActivities { get; set; } = 100;
+
+    public int MaxConcurrentWorkflowTaskPolls { get; set; } = 5;
+
+    public int MaxConcurrentActivityTaskPolls { get; set; } = 5;
+
+    public int MaxCachedWorkflows { get; set; } = 10_000;
+
+    /// <summary>How long in-flight tasks may run after shutdown starts before their tokens are cancelled.</summary>
+    public TimeSpan GracefulShutdownTimeout { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Disables the deadlock detector (workflow tasks that do not yield within 2 s), for debugging.</summary>
+    public bool DebugMode { get; set; }
+
+    public string? Identity { get; set; }
+
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Exception types that fail the workflow (not just the workflow task) when they escape workflow code.</summary>
+    public IReadOnlyCollection<Type>? WorkflowFailureExceptionTypes { get; set; }
+
+    public TemporalWorkerOptions AddActivity(Delegate del)
+    {
+        Activities.Add(ActivityDefinition.Create(del));
+        return this;
+    }
+
+    public TemporalWorkerOptions AddActivity(ActivityDefinition definition)
+    {
+        Activities.Add(definition);
+        return this;
+    }
+
+    /// <summary>Adds every [Activity] method of <typeparamref name="T"/> (instance methods bound to <paramref name="instance"/>).</summary>
+    public TemporalWorkerOptions AddAllActivities<T>(T? instance) => AddAllActivities(typeof(T), instance);
+
+    public TemporalWorkerOptions AddAllActivities(Type type, object? instance)
+    {
+        foreach (var definition in ActivityDefinition.CreateAll(type, instance))
+        {
+            Activities.Add(definition);
+        }
+
+        return this;
+    }
+
+    public TemporalWorkerOptions AddWorkflow<T>() => AddWorkflow(typeof(T));
+
+    public TemporalWorkerOptions AddWorkflow(Type type)
+    {
+        Workflows.Add(WorkflowDefinition.Create(type));
+        return this;
+    }
+
+    public TemporalWorkerOptions AddWorkflow(WorkflowDefinition definition)
+    {
+        Workflows.Add(definition);
+        return this;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Common;
+using Temporalio.Converters;
+using Temporalio.Exceptions;
+using Temporalio.Workflows;
+using Temporalio.Workflows.Runtime;
+
+namespace Temporalio.Worker;
+
+/// <summary>Which workflows a <see cref="WorkflowReplayer"/> knows and how it converts payloads.</summary>
+public class WorkflowReplayerOptions
+{
+    public IList<WorkflowDefinition> Workflows { get; } = [];
+
+    public string Namespace { get; set; } = "ReplayNamespace";
+
+    public string TaskQueue { get; set; } = "ReplayTaskQueue";
+
+    public DataConverter DataConverter { get; set; } = DataConverter.Default;
+
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    public WorkflowReplayerOptions AddWorkflow<T>() => AddWorkflow(typeof(T));
+
+    public WorkflowReplayerOptions AddWorkflow(Type type)
+    {
+        Workflows.Add(WorkflowDefinition.Create(type));
+        return this;
+    }
+}
+
+/// <summary>The outcome of replaying one history.</summary>
+public record WorkflowReplayResult(WorkflowHistory History, Exception? ReplayFailure);
+
+/// <summary>
+/// Replays recorded histories through workflow code offline, to prove that a code change is still deterministic
+/// (a command that does not match history raises <see cref="WorkflowNondeterminismException"/>).
+/// </summary>
+public class WorkflowReplayer
+{
+    public WorkflowReplayer(WorkflowReplayerOptions options)
+    {
+        Options = options;
+        if (options.Workflows.Count == 0)
+        {
+            throw new ArgumentException("the replayer needs at least one workflow");
+        }
+    }
+
+    public WorkflowReplayerOptions Options { get; }
+
+    public Task<WorkflowReplayResult> ReplayWorkflowAsync(WorkflowHistory history, bool throwOnReplayFailure = true)
+    {
+        var started = history.Events.FirstOrDefault(e => e.EventType == EventType.WorkflowExecutionStarted)
+            ?? throw new ArgumentException($"history of {history.Id} has no WorkflowExecutionStarted event");
+        var type = started.WorkflowExecutionStartedEventAttributes.WorkflowType.Name;
+        var definition = Options.Workflows.FirstOrDefault(w => w.Name == type)
+            ?? throw new ArgumentException($"history of {history.Id} is of workflow type {type}, which the replayer does not know");
+        var logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Temporalio.Worker.WorkflowReplayer");
+        var instance = new WorkflowInstance(definition, Options.Namespace, Options.TaskQueue, Options.DataConverter, logger, null)
+        {
+            WorkflowId = history.Id,
+        };
+        var outcome = instance.ProcessEvents(history.Events.ToList());
+        Exception? failure = outcome.TaskFailure is { } f
+            ? outcome.FailureCause == WorkflowTaskFailedCause.NonDeterministicError
+                ? new WorkflowNondeterminismException(f.Message)
+                : new InvalidWorkflowOperationException(f.Message)
+            : null;
+        if (failure is not null && throwOnReplayFailure)
+        {
+            throw failure;
+        }
+
+        return Task.FromResult(new WorkflowReplayResult(history, failure));
+    }
+
+    public async IAsyncEnumerable<WorkflowReplayResult> ReplayWorkflowsAsync(IEnumerable<WorkflowHistory> histories, bool throwOnReplayFailure = false)
+    {
+        foreach (var history in histories)
+        {
+            yield return await ReplayWorkflowAsync(history, throwOnReplayFailure).ConfigureAwait(false);
+        }
+    }
+}
