@@ -121,4 +121,25 @@ public sealed class HistoryEngineTests
         started.ActivityTaskStartedEventAttributes.Attempt.ShouldBe(2);
         started.ActivityTaskStartedEventAttributes.LastFailure.Message.ShouldBe("no");
     }
+
+    [Fact]
+    public async Task A_workflow_task_whose_worker_vanished_times_out_and_is_handed_out_again()
+    {
+        await using var h = new EngineHarness();
+        h.Engine.StartWorkflow(new StartWorkflowExecutionRequest
+        {
+            Namespace = "default",
+            WorkflowId = "wf-8",
+            WorkflowType = new WorkflowType { Name = "Wf" },
+            TaskQueue = new Temporalio.Api.TaskQueue.V1.TaskQueue { Name = EngineHarness.Queue },
+            RequestId = "r",
+            WorkflowTaskTimeout = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMilliseconds(300)),
+        });
+        var lost = await h.PollWorkflowTaskAsync();
+        var again = await h.PollWorkflowTaskAsync();
+        again.Attempt.ShouldBe(2);
+        again.History.Events[3].EventType.ShouldBe(EventType.WorkflowTaskTimedOut);
+        Should.Throw<GrpcException>(() => h.Complete(lost)).StatusCode.ShouldBe(GrpcStatusCode.NotFound);
+        h.Complete(again, EngineHarness.CompleteWorkflow());
+    }
 }

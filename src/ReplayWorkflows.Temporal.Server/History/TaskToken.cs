@@ -22,8 +22,10 @@ internal sealed record TaskToken(
     {
         try
         {
-            return JsonSerializer.Deserialize<TaskToken>(token.Span)
-                ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, "Error deserializing task token.");
+            var parsed = JsonSerializer.Deserialize<TaskToken>(token.Span);
+            return parsed is { Namespace.Length: > 0, WorkflowId.Length: > 0, RunId.Length: > 0 }
+                ? parsed
+                : throw new GrpcException(GrpcStatusCode.InvalidArgument, "Error deserializing task token.");
         }
         catch (JsonException)
         {

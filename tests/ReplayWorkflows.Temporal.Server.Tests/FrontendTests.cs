@@ -1,0 +1,100 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using ReplayWorkflows.Temporal.Api;
+using ReplayWorkflows.Temporal.Api.Grpc;
+using Temporalio.Api.Common.V1;
+using Temporalio.Api.ErrorDetails.V1;
+using Temporalio.Api.TaskQueue.V1;
+using Temporalio.Api.WorkflowService.V1;
+
+namespace ReplayWorkflows.Temporal.Server.Tests;
+
+/// <summary>The frontend over the wire: what a Temporal client sees for good and bad requests.</summary>
+public sealed class FrontendTests : IAsyncLifetime
+{
+    private DevServer? server;
+    private GrpcClientConnection? client;
+
+    public async Task InitializeAsync()
+    {
+        var options = new DevServerOptions { Port = 0, MaxPayloadBytes = 1024, LogLevel = LogLevel.None };
+        options.Namespaces.Add("extra");
+        server = await DevServer.StartAsync(options);
+        client = new GrpcClientConnection(server.Address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        client?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    private Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse> =>
+        client!.UnaryAsync(TemporalServices.WorkflowServicePrefix + method, request, parser);
+
+    [Fact]
+    public async Task System_info_reports_the_capabilities_sdks_check()
+    {
+        var info = await Call("GetSystemInfo", new GetSystemInfoRequest(), GetSystemInfoResponse.Parser);
+        info.Capabilities.SignalAndQueryHeader.ShouldBeTrue();
+        info.Capabilities.InternalErrorDifferentiation.ShouldBeTrue();
+        info.Capabilities.ActivityFailureIncludeHeartbeat.ShouldBeTrue();
+        info.Capabilities.SdkMetadata.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Default_and_start_up_namespaces_exist_and_others_are_not_found()
+    {
+        var list = await Call("ListNamespaces", new ListNamespacesRequest(), ListNamespacesResponse.Parser);
+        list.Namespaces.Select(n => n.NamespaceInfo.Name).ShouldBe(["default", "extra"], ignoreOrder: true);
+        var error = await Should.ThrowAsync<GrpcException>(() =>
+            Call("DescribeNamespace", new DescribeNamespaceRequest { Namespace = "missing" }, DescribeNamespaceResponse.Parser));
+        error.StatusCode.ShouldBe(GrpcStatusCode.NotFound);
+        error.GetDetail<NamespaceNotFoundFailure>().ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Oversized_input_and_missing_ids_are_invalid_argument()
+    {
+        var start = new StartWorkflowExecutionRequest
+        {
+            Namespace = "default",
+            WorkflowId = "big",
+            WorkflowType = new WorkflowType { Name = "W" },
+            TaskQueue = new TaskQueue { Name = "q" },
+            RequestId = Guid.NewGuid().ToString(),
+            Input = new Payloads { Payloads_ = { new Payload { Data = ByteString.CopyFrom(new byte[4096]) } } },
+        };
+        (await Should.ThrowAsync<GrpcException>(() => Call("StartWorkflowExecution", start, StartWorkflowExecutionResponse.Parser)))
+            .StatusCode.ShouldBe(GrpcStatusCode.InvalidArgument);
+        start.Input = null;
+        start.WorkflowId = "";
+        (await Should.ThrowAsync<GrpcException>(() => Call("StartWorkflowExecution", start, StartWorkflowExecutionResponse.Parser)))
+            .StatusCode.ShouldBe(GrpcStatusCode.InvalidArgument);
+    }
+
+    [Fact]
+    public async Task Unknown_task_tokens_and_unknown_workflows_get_temporal_statuses()
+    {
+        var bad = new RespondActivityTaskCompletedRequest { Namespace = "default", TaskToken = ByteString.CopyFromUtf8("{}") };
+        (await Should.ThrowAsync<GrpcException>(() => Call("RespondActivityTaskCompleted", bad, RespondActivityTaskCompletedResponse.Parser)))
+            .StatusCode.ShouldBe(GrpcStatusCode.InvalidArgument);
+        var describe = new DescribeWorkflowExecutionRequest { Namespace = "default", Execution = new WorkflowExecution { WorkflowId = "nope" } };
+        (await Should.ThrowAsync<GrpcException>(() => Call("DescribeWorkflowExecution", describe, DescribeWorkflowExecutionResponse.Parser)))
+            .StatusCode.ShouldBe(GrpcStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_empty_task_queue_poll_returns_an_empty_response_within_the_callers_deadline()
+    {
+        var poll = new PollWorkflowTaskQueueRequest { Namespace = "default", TaskQueue = new TaskQueue { Name = "idle" }, Identity = "t" };
+        var options = new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(2) };
+        var response = await client!.UnaryAsync(TemporalServices.WorkflowServicePrefix + "PollWorkflowTaskQueue", poll, PollWorkflowTaskQueueResponse.Parser, options);
+        response.TaskToken.IsEmpty.ShouldBeTrue();
+    }
+}
