@@ -16,7 +16,15 @@ internal static class ReplayCli
         var root = new RootCommand(
             "ReplayWorkflows: clips, highlight replays and exports from live and on-demand video, on Temporal.");
         root.Options.Add(GlobalOptions.LogLevel);
+
+        // The built-in --version reads the entry assembly, which is not ours under a test host or a launcher.
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersionAction();
+        }
+
         root.Subcommands.Add(ServerCommand.Create(output, error));
+        root.Subcommands.Add(DemoCommand.Create(output, error));
         return root;
     }
 
@@ -28,7 +36,8 @@ internal static class ReplayCli
         {
             // One clear line instead of the full help text: what was wrong and where to look.
             var command = CommandPath(parse.CommandResult);
-            error.WriteLine($"error: {parse.Errors[0].Message} (see '{command} --help')");
+            var message = System.Text.RegularExpressions.Regex.Replace(parse.Errors[0].Message, @"\s+", " ").Trim();
+            error.WriteLine($"error: {message} (see '{command} --help')");
             return 2;
         }
 
@@ -52,5 +61,14 @@ internal static class ReplayCli
         }
 
         return "replay" + path;
+    }
+
+    private sealed class PrintVersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return 0;
+        }
     }
 }

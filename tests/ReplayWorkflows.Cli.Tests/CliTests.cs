@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace ReplayWorkflows.Cli.Tests;
+
+/// <summary>The <c>replay</c> command tree, run in-process with captured output.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        var (code, output, _) = await RunAsync("--help");
+
+        code.ShouldBe(0);
+        output.ShouldContain("server");
+        output.ShouldContain("demo");
+    }
+
+    [Fact]
+    public async Task Version_prints_the_product_version()
+    {
+        var (code, output, _) = await RunAsync("--version");
+
+        code.ShouldBe(0);
+        output.Trim().ShouldBe(ReplayCli.Version);
+    }
+
+    [Theory]
+    [InlineData(new[] { "bogus" }, "replay --help")]
+    [InlineData(new[] { "server", "start-dev", "--port", "not-a-number" }, "replay server start-dev --help")]
+    [InlineData(new[] { "demo", "--output", "xml" }, "replay demo --help")]
+    public async Task A_usage_error_is_one_line_naming_the_help_to_read(string[] args, string help)
+    {
+        var (code, output, error) = await RunAsync(args);
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        var lines = error.Trim().Split('\n');
+        lines.Length.ShouldBe(1);
+        lines[0].ShouldStartWith("error: ");
+        lines[0].ShouldEndWith($"(see '{help}')");
+    }
+
+    [Fact]
+    public void An_unexpected_exception_is_one_line_without_a_stack_trace_unless_debugging()
+    {
+        using var quiet = new StringWriter();
+        var code = CliErrors.Report(new InvalidDataException("chunk 7 is corrupt"), quiet, debug: false);
+
+        code.ShouldBe(CliErrors.Unexpected);
+        quiet.ToString().Trim().ShouldBe("error: InvalidDataException: chunk 7 is corrupt (rerun with --log-level debug for details)");
+
+        using var loud = new StringWriter();
+        CliErrors.Report(new CliUserException("profile sports.yaml: unknown plugin Foo"), loud, debug: true);
+        loud.ToString().ShouldStartWith("error: profile sports.yaml: unknown plugin Foo");
+        loud.ToString().ShouldContain("CliUserException");
+    }
+
+    [Fact]
+    public async Task The_demo_runs_the_embedded_server_and_a_workflow_to_completion()
+    {
+        var outDir = Directory.CreateTempSubdirectory("replay-demo-").FullName;
+        try
+        {
+            var (code, output, error) = await RunAsync("demo", "--out", outDir, "--output", "json");
+
+            code.ShouldBe(0, error);
+            using var summary = JsonDocument.Parse(output);
+            summary.RootElement.GetProperty("chunks").GetInt32().ShouldBe(3);
+            summary.RootElement.GetProperty("historyEvents").GetInt32().ShouldBeGreaterThan(10);
+            File.Exists(Path.Combine(outDir, "temporal.db")).ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await ReplayCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
