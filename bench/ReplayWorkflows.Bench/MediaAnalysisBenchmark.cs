@@ -13,7 +13,7 @@ namespace ReplayWorkflows.Bench;
 /// <summary>
 /// Media layer figures on a generated 10-minute 720p25 match: analysis of all features against a plain decode of the
 /// same file (target at most 1.2x), per-chunk analysis overhead, fast and accurate clips, and a replay render.
-/// Arguments: [minutes (default 10)] [repetitions (default 2; the best run counts, this box is shared)].
+/// Arguments: [minutes (default 10)] [repetitions (default 2; the best run counts, this box is shared)] [analysis (skip clips and replays)].
 /// </summary>
 internal sealed class MediaAnalysisBenchmark : IBenchmark
 {
@@ -36,24 +36,39 @@ internal sealed class MediaAnalysisBenchmark : IBenchmark
         Console.WriteLine($"match: {match.Mp4Path} ({minutes} min, {match.ChunkPaths.Count} chunks), ready in {clock.Elapsed.TotalSeconds:0.0} s (cached after the first run)");
 
         var media = match.Truth.DurationMs / 1000.0;
-        var decode = await BestAsync(repetitions, () => runner.RunFFmpegAsync(["-v", "error", "-i", match.Mp4Path, "-f", "null", "-"], cancellationToken: cancellationToken));
-        Row("plain decode (ffmpeg -i X -f null -)", decode, media);
-
         HashSet<MediaFeature> all = [.. Enum.GetValues<MediaFeature>()];
         ChunkAnalysis? result = null;
         var analyzer = new MediaAnalyzer(runner);
-        var analysis = await BestAsync(repetitions, async () => result = await analyzer.AnalyzeAsync(new ChunkAnalysisRequest(match.Mp4Path, 0, 0, all), cancellationToken));
-        Row("analysis, all 5 features, one decode", analysis, media);
-        Console.WriteLine($"  ratio analysis / decode: {analysis.TotalSeconds / decode.TotalSeconds:0.00}x (target <= 1.2x)");
-
-        // Variants: detectors on a 320 px copy (the downscale pays only on wide sources), and a 5 fps processing rate.
         var scaled = new MediaAnalyzer(runner, new AnalysisOptions { AnalysisWidth = 320 });
-        var small = await BestAsync(1, () => scaled.AnalyzeAsync(new ChunkAnalysisRequest(match.Mp4Path, 0, 0, all), cancellationToken));
-        Row("analysis with detectors on a 320 px downscale", small, media);
-        Console.WriteLine($"  ratio downscaled analysis / decode: {small.TotalSeconds / decode.TotalSeconds:0.00}x");
-        var slow = await BestAsync(1, () => analyzer.AnalyzeAsync(new ChunkAnalysisRequest(match.Mp4Path, 0, 0, all, new Rational(5, 1)), cancellationToken));
-        Row("analysis at a 5 fps processing rate", slow, media);
-        Console.WriteLine($"  ratio 5 fps analysis / decode: {slow.TotalSeconds / decode.TotalSeconds:0.00}x");
+
+        // The box is shared, so load swings between runs: the variants run interleaved, round after round, and
+        // each keeps its best time, so every ratio compares runs made under similar load.
+        (string Name, Func<Task> Run)[] variants =
+        [
+            ("plain decode (ffmpeg -i X -f null -)", () => runner.RunFFmpegAsync(["-v", "error", "-i", match.Mp4Path, "-f", "null", "-"], cancellationToken: cancellationToken)),
+            ("analysis, all 5 features, one decode", async () => result = await analyzer.AnalyzeAsync(new ChunkAnalysisRequest(match.Mp4Path, 0, 0, all), cancellationToken)),
+            ("analysis, detectors on a 320 px downscale", () => scaled.AnalyzeAsync(new ChunkAnalysisRequest(match.Mp4Path, 0, 0, all), cancellationToken)),
+            ("analysis at a 5 fps processing rate", () => analyzer.AnalyzeAsync(new ChunkAnalysisRequest(match.Mp4Path, 0, 0, all, new Rational(5, 1)), cancellationToken)),
+        ];
+        var best = variants.Select(_ => TimeSpan.MaxValue).ToArray();
+        for (var round = 0; round < Math.Max(1, repetitions); round++)
+        {
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var t = await BestAsync(1, variants[v].Run);
+                best[v] = t < best[v] ? t : best[v];
+            }
+        }
+
+        var decode = best[0];
+        for (var v = 0; v < variants.Length; v++)
+        {
+            Row(variants[v].Name, best[v], media);
+            if (v > 0)
+            {
+                Console.WriteLine($"  ratio to plain decode: {best[v].TotalSeconds / decode.TotalSeconds:0.00}x{(v == 1 ? " (target <= 1.2x)" : string.Empty)}");
+            }
+        }
 
         var chunkMs = spec.ChunkSeconds * 1000L;
         var perChunk = Stopwatch.StartNew();
@@ -74,6 +89,11 @@ internal sealed class MediaAnalysisBenchmark : IBenchmark
         Console.WriteLine($"quality (per chunk):  cuts {Points(reachable, [.. chunkResults.SelectMany(r => r.Video!.SceneChanges).Select(s => s.TimeMs)], 40)}");
         Console.WriteLine($"                      black {Ranges(truth.Blacks, Merge(chunkResults.SelectMany(r => r.Video!.BlackRanges)), 100)}");
         Console.WriteLine($"                      silence {Ranges(truth.Silences, Merge(chunkResults.SelectMany(r => r.Audio[0].SilenceRanges)), 100)}");
+
+        if (args.Contains("analysis"))
+        {
+            return;
+        }
 
         var chunks = match.ChunkPaths.Select((p, i) => new MediaChunk(i + 1, p, new TimeRange(i * chunkMs, (i + 1) * chunkMs))).ToList();
         var output = Directory.CreateTempSubdirectory("rw-bench-").FullName;
