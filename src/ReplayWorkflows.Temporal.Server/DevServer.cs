@@ -103,12 +103,25 @@ public sealed partial class DevServer : IAsyncDisposable
             namespaces.Ensure(ns);
         }
 
-        var recovered = engine.Recover(store.LoadRuns());
-        var grpcOptions = new GrpcServerOptions();
-        app.MapGrpcService(new WorkflowServiceFrontend(engine, namespaces, options, clock).Build(), grpcOptions);
-        app.MapGrpcService(new OperatorServiceFrontend(namespaces).Build(), grpcOptions);
-        app.MapGrpcUnimplementedFallback();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        int recovered;
+        try
+        {
+            recovered = engine.Recover(store.LoadRuns());
+            var grpcOptions = new GrpcServerOptions();
+            app.MapGrpcService(new WorkflowServiceFrontend(engine, namespaces, options, clock).Build(), grpcOptions);
+            app.MapGrpcService(new OperatorServiceFrontend(namespaces).Build(), grpcOptions);
+            app.MapGrpcUnimplementedFallback();
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Release the database file and the timer loop when the port is taken or recovery fails.
+            await timers.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new DevServer(app, timers, store, new Uri(address));
         lifetime.ApplicationStopping.Register(() => server.stopped.TrySetResult(null));
