@@ -24,7 +24,9 @@ fi
 # Pinned npm tools (lockfile committed): Temporal's TypeScript SDK, s3rver, hls-parser, smpte-timecode.
 if ! (cd tests/node && npm ls --silent >/dev/null 2>&1); then
   log "installing pinned npm test tools (tests/node)"
-  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
+  # npm ci would refuse the lockfile: the registry mirror lacks other platforms' optional binaries (@swc/core-*).
+  # npm install --no-save installs the locked versions and leaves the lockfile as committed.
+  (cd tests/node && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
 
 config="${CONFIGURATION:-Release}"

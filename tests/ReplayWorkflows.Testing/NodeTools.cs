@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ReplayWorkflows.Testing;
 
 /// <summary>
-/// The pinned npm tools under tests/node. The README test command installs them (npm ci); when a test runs
+/// The pinned npm tools under tests/node. The README test command installs them (npm install --no-save, from the lockfile); when a test runs
 /// without that step, the first use installs them once, under a file lock shared by parallel test processes.
 /// </summary>
 public static class NodeTools
@@ -29,11 +29,11 @@ public static class NodeTools
                 return;
             }
 
-            var result = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], RepoPaths.NodeTools,
+            var result = await ProcessRunner.RunAsync("npm", ["install", "--no-save", "--no-audit", "--no-fund"], RepoPaths.NodeTools,
                 TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
             if (result.ExitCode != 0)
             {
-                throw new InvalidOperationException($"npm ci in {RepoPaths.NodeTools} failed ({result.ExitCode}): {result.StdErr}");
+                throw new InvalidOperationException($"npm install in {RepoPaths.NodeTools} failed ({result.ExitCode}): {result.StdErr}");
             }
         }
         finally
