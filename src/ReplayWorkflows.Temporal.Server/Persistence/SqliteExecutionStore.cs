@@ -17,6 +17,7 @@ internal sealed class SqliteExecutionStore : IExecutionStore
     private readonly object gate = new();
     private readonly SqliteConnection connection;
     private long sequence;
+    private CommitCommands? commands;
 
     public SqliteExecutionStore(string path)
     {
@@ -136,57 +137,27 @@ internal sealed class SqliteExecutionStore : IExecutionStore
     {
         lock (gate)
         {
+            // Statements are prepared once and reused: preparing them per commit cost more than the writes.
+            commands ??= new CommitCommands(connection);
             using var transaction = connection.BeginTransaction();
-            using var insertEvent = connection.CreateCommand();
-            insertEvent.Transaction = transaction;
-            insertEvent.CommandText = "INSERT INTO events (namespace, run_id, event_id, data) VALUES ($ns, $run, $id, $data)";
-            var ns = insertEvent.Parameters.Add("$ns", SqliteType.Text);
-            var run = insertEvent.Parameters.Add("$run", SqliteType.Text);
-            var id = insertEvent.Parameters.Add("$id", SqliteType.Integer);
-            var data = insertEvent.Parameters.Add("$data", SqliteType.Blob);
-            using var upsertRun = connection.CreateCommand();
-            upsertRun.Transaction = transaction;
-            upsertRun.CommandText = """
-                INSERT INTO runs (namespace, run_id, workflow_id, request_id, seq, buffered, transient)
-                VALUES ($ns, $run, $wf, $req, $seq, $buffered, $transient)
-                ON CONFLICT(namespace, run_id) DO UPDATE SET buffered = excluded.buffered, transient = excluded.transient
-                """;
-            var rNs = upsertRun.Parameters.Add("$ns", SqliteType.Text);
-            var rRun = upsertRun.Parameters.Add("$run", SqliteType.Text);
-            var rWf = upsertRun.Parameters.Add("$wf", SqliteType.Text);
-            var rReq = upsertRun.Parameters.Add("$req", SqliteType.Text);
-            var rSeq = upsertRun.Parameters.Add("$seq", SqliteType.Integer);
-            var rBuffered = upsertRun.Parameters.Add("$buffered", SqliteType.Blob);
-            var rTransient = upsertRun.Parameters.Add("$transient", SqliteType.Text);
+            commands.Bind(transaction);
             foreach (var state in changed)
             {
                 for (var i = state.PersistedEventCount; i < state.Events.Count; i++)
                 {
-                    ns.Value = state.Key.Namespace;
-                    run.Value = state.Key.RunId;
-                    id.Value = state.Events[i].EventId;
-                    data.Value = state.Events[i].ToByteArray();
-                    insertEvent.ExecuteNonQuery();
+                    commands.InsertEvent(state.Key.Namespace, state.Key.RunId, state.Events[i].EventId, state.Events[i].ToByteArray());
                 }
 
-                rNs.Value = state.Key.Namespace;
-                rRun.Value = state.Key.RunId;
-                rWf.Value = state.Key.WorkflowId;
-                rReq.Value = state.RequestId;
-                rSeq.Value = ++sequence;
+                byte[]? buffered = null;
                 if (state.Buffered.Count > 0)
                 {
-                    var buffered = new Temporalio.Api.History.V1.History();
-                    buffered.Events.AddRange(state.Buffered);
-                    rBuffered.Value = buffered.ToByteArray();
-                }
-                else
-                {
-                    rBuffered.Value = DBNull.Value;
+                    var history = new Temporalio.Api.History.V1.History();
+                    history.Events.AddRange(state.Buffered);
+                    buffered = history.ToByteArray();
                 }
 
-                rTransient.Value = TransientStateCodec.Encode(state);
-                upsertRun.ExecuteNonQuery();
+                commands.UpsertRun(state.Key.Namespace, state.Key.RunId, state.Key.WorkflowId, state.RequestId, ++sequence,
+                    buffered, TransientStateCodec.Encode(state));
             }
 
             transaction.Commit();
@@ -201,6 +172,7 @@ internal sealed class SqliteExecutionStore : IExecutionStore
     {
         lock (gate)
         {
+            commands?.Dispose();
             connection.Dispose();
         }
     }
