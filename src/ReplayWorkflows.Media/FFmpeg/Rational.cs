@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReplayWorkflows.Core.Time;
 
 namespace ReplayWorkflows.Media.FFmpeg;
 
@@ -18,6 +19,11 @@ public readonly record struct Rational(long Numerator, long Denominator)
 
     /// <summary>The time of frame <paramref name="frame"/> in milliseconds, rounded to the nearest.</summary>
     public long FrameToMs(long frame) => (long)Math.Round(1000.0 * frame * Denominator / Numerator, MidpointRounding.AwayFromZero);
+
+    /// <summary>Core's frame rate (profiles carry their processing frame rate as one) as FFmpeg's ratio.</summary>
+    public static implicit operator Rational(FrameRate rate) => FromFrameRate(rate);
+
+    public static Rational FromFrameRate(FrameRate rate) => new(rate.Numerator, rate.Denominator);
 
     /// <summary>Parses FFmpeg's "num/den" (or a plain number).</summary>
     public static Rational Parse(string text)

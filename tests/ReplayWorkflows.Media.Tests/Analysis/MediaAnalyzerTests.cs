@@ -110,7 +110,7 @@ public sealed class MediaAnalyzerTests(MediaFixture media, ITestOutputHelper out
     {
         var truth = media.Match.Truth;
         var analysis = await new MediaAnalyzer(media.Runner).AnalyzeAsync(new ChunkAnalysisRequest(
-            media.Match.Mp4Path, 0, 0, new HashSet<MediaFeature> { MediaFeature.SceneChange }, new Rational(5, 1)));
+            media.Match.Mp4Path, 0, 0, new HashSet<MediaFeature> { MediaFeature.SceneChange }, new FrameRate(5, 1)));
         var cuts = Score.Points(truth.Cuts, [.. analysis.Video!.SceneChanges.Select(s => s.TimeMs)], 200);
         output.WriteLine($"cuts at 5 fps {cuts}");
         cuts.Recall.ShouldBeGreaterThanOrEqualTo(0.9);
