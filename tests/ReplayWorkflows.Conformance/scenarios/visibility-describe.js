@@ -24,6 +24,21 @@ scenario('visibility-describe', async ({ client, taskQueue }) => {
   }
   check(badQuery && /position/.test(badQuery), `bad query error: ${badQuery}`);
 
+  // A custom keyword search attribute registered through the OperatorService, set at start, used in a filter.
+  await client.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes: { CustomerId: 2 } });
+  const listedSa = await client.connection.operatorService.listSearchAttributes({ namespace: 'default' });
+  check(listedSa.customAttributes.CustomerId !== undefined, 'custom attribute listed');
+  await client.workflow.execute('helloActivity', { taskQueue, workflowId: `${id}-sa`, args: ['sa'], searchAttributes: { CustomerId: [`c-${id}`] } });
+  const bySa = await client.workflow.count(`CustomerId = 'c-${id}'`);
+  check(bySa.count === 1, `custom attribute count ${bySa.count}`);
+  let unknown;
+  try {
+    await client.workflow.count(`NoSuchAttribute = 'x'`);
+  } catch (err) {
+    unknown = String(err.cause && err.cause.details);
+  }
+  check(unknown && unknown.includes('NoSuchAttribute'), `unknown attribute error ${unknown}`);
+
   const stuck = await client.workflow.start('stuckActivity', { taskQueue, workflowId: `${id}-stuck` });
   let pending;
   for (let i = 0; i < 100; i++) {
