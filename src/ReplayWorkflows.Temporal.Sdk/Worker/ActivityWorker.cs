@@ -22,9 +22,8 @@ internal sealed partial class ActivityWorker
     private readonly string identity;
     private readonly Dictionary<string, ActivityDefinition> activities;
     private readonly ILogger logger;
-    private readonly ConcurrentDictionary<Task, byte> running = new();
+    private TaskPoller<PollActivityTaskQueueResponse>? poller;
     private readonly ConcurrentDictionary<ActivityExecutionContext, byte> contexts = new();
-    private readonly SemaphoreSlim slots;
 
     public ActivityWorker(TemporalClient client, TemporalWorkerOptions options, string identity, ILogger logger)
     {
@@ -40,8 +39,6 @@ internal sealed partial class ActivityWorker
                 throw new ArgumentException($"two activities are named {definition.Name}; activity names must be unique per worker");
             }
         }
-
-        slots = new SemaphoreSlim(options.MaxConcurrentActivities);
     }
 
     private DataConverter Converter => client.Options.DataConverter;
@@ -49,15 +46,24 @@ internal sealed partial class ActivityWorker
     /// <summary>Polls until <paramref name="stopPolling"/> fires, then waits for in-flight activities (see shutdown).</summary>
     public async Task RunAsync(CancellationToken stopPolling, CancellationToken workerShutdown)
     {
-        var pollers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentActivityTaskPolls))
-            .Select(_ => PollLoopAsync(stopPolling, workerShutdown)).ToList();
-        await Task.WhenAll(pollers).ConfigureAwait(false);
+        poller = new TaskPoller<PollActivityTaskQueueResponse>(
+            $"activity task queue {options.TaskQueue}", options.MaxConcurrentActivityTaskPolls, options.MaxConcurrentActivities,
+            token => client.WorkflowService.PollActivityTaskQueueAsync(new PollActivityTaskQueueRequest
+            {
+                Namespace = client.Options.Namespace,
+                TaskQueue = new TaskQueue { Name = options.TaskQueue, Kind = Api.Enums.V1.TaskQueueKind.Normal },
+                Identity = identity,
+            }, new RpcOptions { CancellationToken = token, Timeout = TimeSpan.FromSeconds(75), Retry = false }),
+            task => task.TaskToken.IsEmpty,
+            task => ExecuteAsync(task, workerShutdown),
+            logger);
+        await poller.RunAsync(stopPolling).ConfigureAwait(false);
     }
 
     /// <summary>Waits for running activities; after <paramref name="grace"/>, cancels them with reason WorkerShutdown.</summary>
     public async Task DrainAsync(TimeSpan grace)
     {
-        var all = Task.WhenAll(running.Keys);
+        var all = Task.WhenAll(poller?.Running ?? []);
         if (await Task.WhenAny(all, Task.Delay(grace)).ConfigureAwait(false) != all)
         {
             foreach (var context in contexts.Keys)
@@ -67,65 +73,6 @@ internal sealed partial class ActivityWorker
         }
 
         await all.ConfigureAwait(false);
-    }
-
-    private async Task PollLoopAsync(CancellationToken stopPolling, CancellationToken workerShutdown)
-    {
-        var backoff = TimeSpan.FromMilliseconds(100);
-        while (!stopPolling.IsCancellationRequested)
-        {
-            try
-            {
-                await slots.WaitAsync(stopPolling).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            PollActivityTaskQueueResponse task;
-            try
-            {
-                task = await client.WorkflowService.PollActivityTaskQueueAsync(new PollActivityTaskQueueRequest
-                {
-                    Namespace = client.Options.Namespace,
-                    TaskQueue = new TaskQueue { Name = options.TaskQueue, Kind = Api.Enums.V1.TaskQueueKind.Normal },
-                    Identity = identity,
-                }, new RpcOptions { CancellationToken = stopPolling, Timeout = TimeSpan.FromSeconds(75), Retry = false }).ConfigureAwait(false);
-                backoff = TimeSpan.FromMilliseconds(100);
-            }
-            catch (Exception ex) when (stopPolling.IsCancellationRequested && ex is RpcTimeoutOrCanceledException or OperationCanceledException or RpcException)
-            {
-                slots.Release();
-                return;
-            }
-            catch (Exception ex) when (ex is RpcException or RpcTimeoutOrCanceledException)
-            {
-                slots.Release();
-                LogPollFailed(logger, ex, options.TaskQueue!, backoff);
-                try
-                {
-                    await Task.Delay(backoff, stopPolling).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-                continue;
-            }
-
-            if (task.TaskToken.IsEmpty)
-            {
-                slots.Release();
-                continue;
-            }
-
-            var run = Task.Run(() => ExecuteAsync(task, workerShutdown), CancellationToken.None);
-            running[run] = 0;
-            _ = run.ContinueWith(t => { running.TryRemove(t, out _); slots.Release(); }, TaskScheduler.Default);
-        }
     }
 
     private async Task ExecuteAsync(PollActivityTaskQueueResponse task, CancellationToken workerShutdown)
@@ -260,9 +207,6 @@ internal sealed partial class ActivityWorker
         var interval = info.HeartbeatTimeout is { } timeout ? timeout * 0.8 : TimeSpan.FromSeconds(30);
         return interval > TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : interval;
     }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Polling activity task queue {TaskQueue} failed; retrying in {Backoff}")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception, string taskQueue, TimeSpan backoff);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Could not report the outcome of activity {ActivityType} ({ActivityId}) to the server")]
     private static partial void LogRespondFailed(ILogger logger, Exception exception, string activityType, string activityId);

@@ -27,8 +27,6 @@ internal sealed partial class WorkflowWorker
     private readonly ILogger logger;
     private readonly WorkflowCache cache;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> runLocks = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Task, byte> running = new();
-    private readonly SemaphoreSlim slots;
 
     public WorkflowWorker(TemporalClient client, TemporalWorkerOptions options, string identity, ILogger logger)
     {
@@ -46,73 +44,23 @@ internal sealed partial class WorkflowWorker
         }
 
         cache = new WorkflowCache(Math.Max(1, options.MaxCachedWorkflows));
-        slots = new SemaphoreSlim(options.MaxConcurrentWorkflowTasks);
     }
 
     public async Task RunAsync(CancellationToken stopPolling)
     {
-        var pollers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrentWorkflowTaskPolls)).Select(_ => PollLoopAsync(stopPolling)).ToList();
-        await Task.WhenAll(pollers).ConfigureAwait(false);
-        await Task.WhenAll(running.Keys).ConfigureAwait(false);
-    }
-
-    private async Task PollLoopAsync(CancellationToken stopPolling)
-    {
-        var backoff = TimeSpan.FromMilliseconds(100);
-        while (!stopPolling.IsCancellationRequested)
-        {
-            try
+        var poller = new TaskPoller<PollWorkflowTaskQueueResponse>(
+            $"workflow task queue {options.TaskQueue}", options.MaxConcurrentWorkflowTaskPolls, options.MaxConcurrentWorkflowTasks,
+            token => client.WorkflowService.PollWorkflowTaskQueueAsync(new PollWorkflowTaskQueueRequest
             {
-                await slots.WaitAsync(stopPolling).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            PollWorkflowTaskQueueResponse task;
-            try
-            {
-                task = await client.WorkflowService.PollWorkflowTaskQueueAsync(new PollWorkflowTaskQueueRequest
-                {
-                    Namespace = client.Options.Namespace,
-                    TaskQueue = new TaskQueue { Name = options.TaskQueue, Kind = TaskQueueKind.Normal },
-                    Identity = identity,
-                }, new RpcOptions { CancellationToken = stopPolling, Timeout = TimeSpan.FromSeconds(75), Retry = false }).ConfigureAwait(false);
-                backoff = TimeSpan.FromMilliseconds(100);
-            }
-            catch (Exception ex) when (stopPolling.IsCancellationRequested && ex is RpcTimeoutOrCanceledException or OperationCanceledException or RpcException)
-            {
-                slots.Release();
-                return;
-            }
-            catch (Exception ex) when (ex is RpcException or RpcTimeoutOrCanceledException)
-            {
-                slots.Release();
-                LogPollFailed(logger, ex, options.TaskQueue!, backoff);
-                try
-                {
-                    await Task.Delay(backoff, stopPolling).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-                continue;
-            }
-
-            if (task.TaskToken.IsEmpty)
-            {
-                slots.Release();
-                continue;
-            }
-
-            var work = Task.Run(() => HandleAsync(task), CancellationToken.None);
-            running[work] = 0;
-            _ = work.ContinueWith(t => { running.TryRemove(t, out _); slots.Release(); }, TaskScheduler.Default);
-        }
+                Namespace = client.Options.Namespace,
+                TaskQueue = new TaskQueue { Name = options.TaskQueue, Kind = TaskQueueKind.Normal },
+                Identity = identity,
+            }, new RpcOptions { CancellationToken = token, Timeout = TimeSpan.FromSeconds(75), Retry = false }),
+            task => task.TaskToken.IsEmpty,
+            HandleAsync,
+            logger);
+        await poller.RunAsync(stopPolling).ConfigureAwait(false);
+        await Task.WhenAll(poller.Running).ConfigureAwait(false);
     }
 
     private async Task HandleAsync(PollWorkflowTaskQueueResponse task)
@@ -320,9 +268,6 @@ internal sealed partial class WorkflowWorker
             Failure = new Failure { Message = error.Message, StackTrace = error.StackTrace ?? string.Empty, ApplicationFailureInfo = new ApplicationFailureInfo { Type = error.GetType().Name } },
             Identity = identity,
         }, new RpcOptions { Timeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Polling workflow task queue {TaskQueue} failed; retrying in {Backoff}")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception, string taskQueue, TimeSpan backoff);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Workflow task of {WorkflowType} ({WorkflowId}) failed: {Reason}")]
     private static partial void LogTaskFailed(ILogger logger, string workflowType, string workflowId, string reason);
