@@ -73,6 +73,9 @@ public sealed partial class DevServer : IAsyncDisposable
 
         // ASP.NET's per-request lines drown the server's own; show them only when debugging.
         builder.Logging.AddFilter("Microsoft", options.LogLevel <= LogLevel.Debug ? options.LogLevel : LogLevel.Warning);
+
+        // A failed start (port taken) is reported once by the caller, not also as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", options.LogLevel <= LogLevel.Debug ? options.LogLevel : LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
