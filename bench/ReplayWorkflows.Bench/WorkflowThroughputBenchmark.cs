@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using ReplayWorkflows.Temporal.Server;
+using Temporalio.Client;
+using Temporalio.Worker;
+
+namespace ReplayWorkflows.Bench;
+
+/// <summary>
+/// Drives one-activity workflows through our C# SDK worker against the in-process dev server, in memory and on a
+/// SQLite file, and measures how long rebuilding a 1,000-activity workflow from its history takes.
+/// Args: [workflows=500] [concurrency=50] [replayActivities=1000].
+/// </summary>
+internal sealed class WorkflowThroughputBenchmark : IBenchmark
+{
+    public string Name => "workflows";
+
+    public string Description => "one-activity workflows/s and start-to-close latency through our SDK and dev server; replay cost";
+
+    public async Task RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var count = args.Count > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 500;
+        var concurrency = args.Count > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+        var replayActivities = args.Count > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+        foreach (var file in new[] { false, true })
+        {
+            var db = file ? Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.db") : null;
+            try
+            {
+                await using var server = await DevServer.StartAsync(new DevServerOptions { Port = 0, DbFilename = db }, cancellationToken);
+                var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(server.Target));
+                await MeasureThroughputAsync(client, file ? "file" : "memory", count, concurrency, cancellationToken);
+                if (file)
+                {
+                    await MeasureReplayAsync(client, replayActivities, cancellationToken);
+                }
+            }
+            finally
+            {
+                foreach (var path in new[] { db, db + "-wal", db + "-shm" })
+                {
+                    if (path is not null && File.Exists(path))
+                    {
+                        File.Delete(path);
+                    }
+                }
+            }
+        }
+    }
+
+    private static async Task MeasureThroughputAsync(TemporalClient client, string mode, int count, int concurrency, CancellationToken cancellationToken)
+    {
+        var queue = $"bench-{mode}-{Guid.NewGuid():N}";
+        using var worker = new TemporalWorker(client, new TemporalWorkerOptions(queue)
+            .AddWorkflow<OneActivityWorkflow>()
+            .AddAllActivities(typeof(BenchActivities), null));
+        var latencies = new double[count];
+        var wall = Stopwatch.StartNew();
+        await worker.ExecuteAsync(async () =>
+        {
+            // Warm-up outside the measurement: JIT, connections, first poll.
+            await client.ExecuteWorkflowAsync((OneActivityWorkflow w) => w.RunAsync(0), new WorkflowOptions($"warm-{queue}", queue));
+            wall.Restart();
+            using var gate = new SemaphoreSlim(concurrency);
+            var runs = Enumerable.Range(0, count).Select(async i =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var clock = Stopwatch.StartNew();
+                    var result = await client.ExecuteWorkflowAsync((OneActivityWorkflow w) => w.RunAsync(i), new WorkflowOptions($"{queue}-{i}", queue));
+                    latencies[i] = clock.Elapsed.TotalMilliseconds;
+                    if (result != i + 1)
+                    {
+                        throw new InvalidOperationException($"workflow {i} returned {result}");
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            await Task.WhenAll(runs);
+        }, cancellationToken);
+        var seconds = wall.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        Console.WriteLine($"{mode,-6} {count} workflows, {concurrency} in flight: {count / seconds,7:F1} workflows/s; " +
+            $"start-to-close p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
+    }
+
+    private static async Task MeasureReplayAsync(TemporalClient client, int activities, CancellationToken cancellationToken)
+    {
+        var queue = $"bench-replay-{Guid.NewGuid():N}";
+        using var worker = new TemporalWorker(client, new TemporalWorkerOptions(queue)
+            .AddWorkflow<ManyActivitiesWorkflow>()
+            .AddAllActivities(typeof(BenchActivities), null));
+        var id = $"replay-{queue}";
+        var run = Stopwatch.StartNew();
+        await worker.ExecuteAsync(() => client.ExecuteWorkflowAsync((ManyActivitiesWorkflow w) => w.RunAsync(activities), new WorkflowOptions(id, queue)), cancellationToken);
+        var runSeconds = run.Elapsed.TotalSeconds;
+        var history = await client.GetWorkflowHandle(id).FetchHistoryAsync();
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<ManyActivitiesWorkflow>());
+        await replayer.ReplayWorkflowAsync(history); // warm-up
+        var replay = Stopwatch.StartNew();
+        const int rounds = 5;
+        for (var i = 0; i < rounds; i++)
+        {
+            await replayer.ReplayWorkflowAsync(history);
+        }
+
+        Console.WriteLine($"replay {activities} sequential activities ({history.Events.Count} events): ran in {runSeconds:F1} s; " +
+            $"rebuilding from history takes {replay.Elapsed.TotalMilliseconds / rounds:F1} ms");
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
