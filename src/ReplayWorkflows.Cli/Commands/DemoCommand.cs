@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
-using ReplayWorkflows.Cli.Demo;
+using ReplayWorkflows.Activities.Demo;
+using ReplayWorkflows.Workflows.Demo;
 using ReplayWorkflows.Temporal.Server;
 using Temporalio.Client;
 using Temporalio.Worker;

@@ -1,6 +1,6 @@
 using Temporalio.Activities;
 
-namespace ReplayWorkflows.Cli.Demo;
+namespace ReplayWorkflows.Activities.Demo;
 
 /// <summary>The smoke workflow's activity, run by the in-process worker.</summary>
 public static class SmokeActivities

@@ -1,6 +1,6 @@
 using Temporalio.Workflows;
 
-namespace ReplayWorkflows.Cli.Demo;
+namespace ReplayWorkflows.Workflows.Demo;
 
 /// <summary>
 /// The interim demo's workflow: proves the embedded stack end to end (activity, durable timer, signal, query)
@@ -26,9 +26,9 @@ public class SmokeWorkflow
     {
         await Workflow.WaitConditionAsync(() => chunks.Count >= expectedChunks);
         await Workflow.DelayAsync(TimeSpan.FromMilliseconds(200));
-        var summary = await Workflow.ExecuteActivityAsync(
-            () => SmokeActivities.Summarize(chunks),
-            new ActivityOptions { StartToCloseTimeout = TimeSpan.FromSeconds(30) });
+        // By name: workflows do not reference activity implementations (they live in the activities project).
+        var summary = await Workflow.ExecuteActivityAsync<string>(
+            "Summarize", [chunks], new ActivityOptions { StartToCloseTimeout = TimeSpan.FromSeconds(30) });
         return new SmokeResult(chunks.Count, summary);
     }
 }
