@@ -9,8 +9,11 @@ public sealed record Greeting(string Name, int Times);
 public sealed class TestActivities
 {
     private int flakyCalls;
+    private int addCalls;
 
     public int FlakyCalls => flakyCalls;
+
+    public int AddCalls => addCalls;
 
     [Activity]
     public string Greet(Greeting greeting) => string.Join(" ", Enumerable.Repeat($"Hello, {greeting.Name}!", greeting.Times));
@@ -18,6 +21,7 @@ public sealed class TestActivities
     [Activity]
     public async Task<int> AddAsync(int a, int b)
     {
+        Interlocked.Increment(ref addCalls);
         await Task.Yield();
         return a + b;
     }

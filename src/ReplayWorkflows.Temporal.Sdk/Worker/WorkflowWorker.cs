@@ -26,6 +26,7 @@ internal sealed partial class WorkflowWorker
     private readonly Dictionary<string, WorkflowDefinition> workflows;
     private readonly ILogger logger;
     private readonly WorkflowCache cache;
+    private readonly Dictionary<string, Activities.ActivityDefinition> localActivities;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> runLocks = new(StringComparer.Ordinal);
 
     public WorkflowWorker(TemporalClient client, TemporalWorkerOptions options, string identity, ILogger logger)
@@ -44,6 +45,7 @@ internal sealed partial class WorkflowWorker
         }
 
         cache = new WorkflowCache(Math.Max(1, options.MaxCachedWorkflows));
+        localActivities = options.Activities.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public async Task RunAsync(CancellationToken stopPolling)
@@ -161,6 +163,7 @@ internal sealed partial class WorkflowWorker
         new(definition, client.Options.Namespace, options.TaskQueue!, client.Options.DataConverter, logger, options.WorkflowFailureExceptionTypes)
         {
             WorkflowId = workflowId,
+            LocalActivityDefinitions = localActivities,
         };
 
     /// <summary>Runs the instance on its own thread; null means it did not yield in time (a deadlock).</summary>

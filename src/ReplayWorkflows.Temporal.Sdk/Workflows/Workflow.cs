@@ -72,6 +72,38 @@ public static class Workflow
     public static Task ExecuteActivityAsync(string activity, IReadOnlyCollection<object?> args, ActivityOptions options) =>
         Instance.ScheduleActivity(activity, args, options, typeof(void));
 
+    // ---- local activities (run by this worker, recorded as markers) ----
+
+    public static async Task<TResult> ExecuteLocalActivityAsync<TResult>(Expression<Func<Task<TResult>>> activityCall, LocalActivityOptions options) =>
+        (TResult)(await LocalFromExpression(activityCall, options, typeof(TResult)))!;
+
+    public static async Task<TResult> ExecuteLocalActivityAsync<TResult>(Expression<Func<TResult>> activityCall, LocalActivityOptions options) =>
+        (TResult)(await LocalFromExpression(activityCall, options, typeof(TResult)))!;
+
+    public static Task ExecuteLocalActivityAsync(Expression<Func<Task>> activityCall, LocalActivityOptions options) =>
+        LocalFromExpression(activityCall, options, typeof(void));
+
+    public static Task ExecuteLocalActivityAsync(Expression<Action> activityCall, LocalActivityOptions options) =>
+        LocalFromExpression(activityCall, options, typeof(void));
+
+    public static async Task<TResult> ExecuteLocalActivityAsync<TActivityInstance, TResult>(Expression<Func<TActivityInstance, Task<TResult>>> activityCall, LocalActivityOptions options) =>
+        (TResult)(await LocalFromExpression(activityCall, options, typeof(TResult)))!;
+
+    public static async Task<TResult> ExecuteLocalActivityAsync<TActivityInstance, TResult>(Expression<Func<TActivityInstance, TResult>> activityCall, LocalActivityOptions options) =>
+        (TResult)(await LocalFromExpression(activityCall, options, typeof(TResult)))!;
+
+    public static Task ExecuteLocalActivityAsync<TActivityInstance>(Expression<Func<TActivityInstance, Task>> activityCall, LocalActivityOptions options) =>
+        LocalFromExpression(activityCall, options, typeof(void));
+
+    public static Task ExecuteLocalActivityAsync<TActivityInstance>(Expression<Action<TActivityInstance>> activityCall, LocalActivityOptions options) =>
+        LocalFromExpression(activityCall, options, typeof(void));
+
+    public static async Task<TResult> ExecuteLocalActivityAsync<TResult>(string activity, IReadOnlyCollection<object?> args, LocalActivityOptions options) =>
+        (TResult)(await Instance.ScheduleLocalActivity(activity, args, options, typeof(TResult)))!;
+
+    public static Task ExecuteLocalActivityAsync(string activity, IReadOnlyCollection<object?> args, LocalActivityOptions options) =>
+        Instance.ScheduleLocalActivity(activity, args, options, typeof(void));
+
     // ---- child workflows ----
 
     public static async Task<ChildWorkflowHandle<TWorkflow, TResult>> StartChildWorkflowAsync<TWorkflow, TResult>(
@@ -207,6 +239,12 @@ public static class Workflow
     {
         var (method, args) = ExpressionUtil.ExtractCall(call);
         return Instance.ScheduleActivity(Activities.ActivityDefinition.NameOf(method), args, options, resultType);
+    }
+
+    private static Task<object?> LocalFromExpression(LambdaExpression call, LocalActivityOptions options, System.Type resultType)
+    {
+        var (method, args) = ExpressionUtil.ExtractCall(call);
+        return Instance.ScheduleLocalActivity(Activities.ActivityDefinition.NameOf(method), args, options, resultType);
     }
 
     private static async Task<(ChildWorkflowHandle Handle, Task<object?> Result, Func<string, IReadOnlyCollection<object?>, Task> Signal)> StartChild(

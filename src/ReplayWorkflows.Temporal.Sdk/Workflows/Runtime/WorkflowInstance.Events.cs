@@ -127,6 +127,14 @@ internal sealed partial class WorkflowInstance
 
     private void MatchCommandEvent(HistoryEvent e)
     {
+        // On replay no command stands for a local activity: its marker resolves the call instead.
+        if (e.EventType == EventType.MarkerRecorded && e.MarkerRecordedEventAttributes.MarkerName == LocalActivityMarkerName
+            && !(awaitingEvents.TryPeek(out var head) && head.Kind == CommandKind.Marker && head.Command.RecordMarkerCommandAttributes.MarkerName == LocalActivityMarkerName)
+            && TryResolveLocalActivityFromMarker(e))
+        {
+            return;
+        }
+
         // A patch marker that code no longer asks for (deprecated and removed) is allowed to stand alone.
         while (true)
         {

@@ -255,6 +255,10 @@ internal sealed partial class WorkflowInstance : TaskScheduler
 
             StartRunIfNeeded();
             RunUntilBlocked();
+            if (!replaying)
+            {
+                RunLocalActivities();
+            }
         }
         finally
         {
