@@ -1,0 +1,95 @@
+using ReplayWorkflows.Core.Plugins;
+using ReplayWorkflows.Core.Segments;
+using ReplayWorkflows.Core.Time;
+using ReplayWorkflows.Plugins.Classifiers;
+using ReplayWorkflows.Plugins.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ReplayWorkflows.Plugins.Tests.Media;
+
+public sealed class GeneratedMatchTests(GeneratedMatchFixture media, ITestOutputHelper output) : IClassFixture<GeneratedMatchFixture>
+{
+    private const long FrameMs = 40;
+
+    [Fact]
+    public void Scene_changes_black_and_silence_match_the_ground_truth()
+    {
+        var truth = media.Match.Truth;
+        var chunkMs = GeneratedMatchFixture.Spec.ChunkSeconds * 1000L;
+
+        // A cut on a chunk's first frame has no previous frame in that chunk to compare with.
+        var reachable = truth.Cuts.Where(c => c % chunkMs != 0).ToList();
+        var cuts = Score.Points(reachable, [.. media.PointsOf(BuiltInPlugins.SceneChange).Select(p => p.StartMs)], FrameMs);
+        var blacks = Score.Ranges(truth.Blacks, Score.Merge(media.PointsOf(BuiltInPlugins.BlackFrames).Select(Span)), 100);
+        var silences = Score.Ranges(truth.Silences, Score.Merge(media.PointsOf(BuiltInPlugins.Silence).Select(Span)), 100);
+        output.WriteLine($"SceneChange {cuts}");
+        output.WriteLine($"BlackFrames {blacks}");
+        output.WriteLine($"Silence     {silences}");
+
+        cuts.Recall.ShouldBeGreaterThanOrEqualTo(0.95, $"cuts {cuts}");
+        cuts.Precision.ShouldBeGreaterThanOrEqualTo(0.95, $"cuts {cuts}");
+        blacks.Recall.ShouldBe(1.0, $"black {blacks}");
+        blacks.Precision.ShouldBe(1.0, $"black {blacks}");
+        silences.Recall.ShouldBe(1.0, $"silence {silences}");
+        silences.Precision.ShouldBe(1.0, $"silence {silences}");
+    }
+
+    [Fact]
+    public void Loud_windows_lie_in_the_excitement_bursts()
+    {
+        var loud = media.PointsOf(BuiltInPlugins.Loudness).Where(p => p.HasFlag("Loud")).ToList();
+        output.WriteLine(string.Join(", ", media.PointsOf(BuiltInPlugins.Loudness).Select(p => $"{p.StartMs}:{p.ValueOf("MeanLufs"):0.0}")));
+        loud.ShouldNotBeEmpty();
+        loud.ShouldAllBe(p => media.Match.Truth.Bursts.Any(b => b.StartMs < p.EndMs && p.StartMs < b.EndMs));
+        media.Match.Truth.Bursts.ShouldAllBe(b => loud.Any(p => b.StartMs < p.EndMs && p.StartMs < b.EndMs));
+    }
+
+    [Fact]
+    public void Shot_segments_tile_the_match_from_cut_to_cut()
+    {
+        var run = Classify(new ShotSegmenter());
+        output.WriteLine(string.Join(", ", run.Spans));
+        var segments = run.Segments;
+        segments[0].StartMs.ShouldBe(0);
+        segments[^1].EndMs.ShouldBe(media.Match.Truth.DurationMs);
+        segments.Zip(segments.Skip(1)).ShouldAllBe(p => p.First.EndMs == p.Second.StartMs);
+        segments.Skip(1).ShouldAllBe(s => media.Match.Truth.Cuts.Any(c => Math.Abs(c - s.StartMs) <= FrameMs));
+        segments.SkipLast(1).ShouldAllBe(s => s.DurationMs >= 2_000);
+        run.Rejected.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Excitement_segments_cover_each_burst_once_from_cut_to_cut()
+    {
+        var truth = media.Match.Truth;
+        var run = Classify(new ExcitementSegmenter());
+        output.WriteLine(string.Join(", ", run.Spans));
+        var segments = run.Segments;
+        segments.Count.ShouldBe(truth.Bursts.Count);
+        foreach (var (burst, segment) in truth.Bursts.Zip(segments))
+        {
+            segment.StartMs.ShouldBeLessThanOrEqualTo(burst.StartMs + 2_000, $"{segment.Span} starts near {burst}");
+            segment.EndMs.ShouldBeGreaterThanOrEqualTo(burst.EndMs - 2_000, $"{segment.Span} ends near {burst}");
+            segment.DurationMs.ShouldBeLessThanOrEqualTo(burst.DurationMs + ExcitementSegmenter.MaxLeadMs + ExcitementSegmenter.MaxTailMs);
+        }
+
+        // Bounds are at detected scene changes unless no cut was near enough.
+        var cutBounds = segments.SelectMany(s => new[] { s.StartMs, s.EndMs }).Count(t => truth.Cuts.Any(c => Math.Abs(c - t) <= FrameMs));
+        output.WriteLine($"{cutBounds} of {segments.Count * 2} bounds on cuts");
+        cutBounds.ShouldBeGreaterThanOrEqualTo(segments.Count);
+        run.Rejected.ShouldBeEmpty();
+    }
+
+    private ClassifierRun Classify(IClassifier classifier)
+    {
+        var run = new ClassifierRun(classifier, 120_000, GeneratedMatchFixture.Configuration(classifier.Descriptor));
+        foreach (var (chunk, data) in media.Chunks.Zip(media.Data))
+        {
+            run.Chunk(chunk.Span.StartMs, chunk.Span.EndMs, [.. data]);
+        }
+
+        return run.Finish(media.Chunks[^1].Span.EndMs);
+    }
+
+    private static TimeRange Span(DataPoint p) => new(p.StartMs, p.EndMs);
+}
