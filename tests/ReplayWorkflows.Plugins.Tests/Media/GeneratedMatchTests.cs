@@ -1,7 +1,10 @@
+using ReplayWorkflows.Core.Optimization;
 using ReplayWorkflows.Core.Plugins;
 using ReplayWorkflows.Core.Segments;
 using ReplayWorkflows.Core.Time;
 using ReplayWorkflows.Plugins.Classifiers;
+using ReplayWorkflows.Plugins.Labelers;
+using ReplayWorkflows.Plugins.Optimizers;
 using ReplayWorkflows.Plugins.Tests.Support;
 using Xunit.Abstractions;
 
@@ -78,6 +81,38 @@ public sealed class GeneratedMatchTests(GeneratedMatchFixture media, ITestOutput
         output.WriteLine($"{cutBounds} of {segments.Count * 2} bounds on cuts");
         cutBounds.ShouldBeGreaterThanOrEqualTo(segments.Count);
         run.Rejected.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Excitement_segments_are_labelled_by_their_peak_and_their_cut_points_move_only_onto_detections()
+    {
+        var run = Classify(new ExcitementSegmenter());
+        var labeler = new ExcitementLabeler();
+        var optimizer = new CutPointOptimizer();
+        var data = media.Data.SelectMany(d => d).ToList();
+        var detectors = new[] { BuiltInPlugins.Silence, BuiltInPlugins.BlackFrames, BuiltInPlugins.SceneChange }
+            .Select(name => new DetectorData(name, CutBias.Safe, PluginData.PointsOf(data, name))).ToList();
+        var configuration = PluginConfiguration.Resolve(labeler.Descriptor.Configuration, new Dictionary<string, string> { ["highLufs"] = "-21" });
+        var limits = new TimeRange(0, media.Match.Truth.DurationMs);
+        foreach (var segment in run.Segments)
+        {
+            var label = labeler.Label(new LabelerInput(segment, configuration, data));
+            output.WriteLine($"{segment.Span}: {label.Label} peak {label.Values[ExcitementLabeler.PeakLufs]:0.0} LUFS");
+            label.Label.ShouldBe(ExcitementLabeler.High, $"{segment.Span} holds a burst near -20 LUFS");
+
+            var optimized = optimizer.Optimize(new OptimizerInput(segment, PluginConfiguration.Empty, detectors, limits));
+            output.WriteLine($"  optimized [{optimized.OptoStartMs}, {optimized.OptoEndMs}) {optimized.StartOutcome}/{optimized.EndOutcome}");
+            optimized.OptoStartMs.ShouldBeLessThan(optimized.OptoEndMs);
+            Math.Abs(optimized.OptoStartMs - segment.StartMs).ShouldBeLessThanOrEqualTo(3_000);
+            Math.Abs(optimized.OptoEndMs - segment.EndMs).ShouldBeLessThanOrEqualTo(3_000);
+            foreach (var moved in new[] { (segment.StartMs, optimized.OptoStartMs, optimized.StartOutcome), (segment.EndMs, optimized.OptoEndMs, optimized.EndOutcome) })
+            {
+                if (moved.Item1 != moved.Item2 && moved.Item3 == OptimizationOutcome.Succeeded)
+                {
+                    detectors.SelectMany(d => d.Points).ShouldContain(p => p.StartMs == moved.Item2 || p.EndMs == moved.Item2);
+                }
+            }
+        }
     }
 
     private ClassifierRun Classify(IClassifier classifier)
