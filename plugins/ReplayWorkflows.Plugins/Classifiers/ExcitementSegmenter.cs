@@ -69,7 +69,16 @@ public sealed class ExcitementSegmenter : IClassifier
                     break;
                 }
 
-                marks.Add(SegmentMark.EndAt(end));
+                if (end > start + context.MaxSegmentLengthMs)
+                {
+                    // The state machine closes the segment at the cap on its own; an end mark after that would be rejected.
+                    end = start + context.MaxSegmentLengthMs;
+                }
+                else
+                {
+                    marks.Add(SegmentMark.EndAt(end));
+                }
+
                 (open, decay, lastEnd) = (null, null, end);
 
                 // Loud windows before the end belong to the segment just closed.

@@ -60,4 +60,15 @@ public sealed class ExcitementSegmenterTests
         run.Open.ShouldBe(14_000L);
         run.Rejected.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_segment_waiting_for_its_cut_past_the_cap_is_left_to_the_cap_and_the_next_burst_starts_afresh()
+    {
+        var run = new ClassifierRun(new ExcitementSegmenter(), maxSegmentLengthMs: 5_000)
+            .Chunk(0, 10_000, Data.Loudness(0, 2_000, -15, -30, -30, -30, -30), Data.Cuts(7_000))
+            .Chunk(10_000, 20_000, Data.Loudness(10_000, 2_000, -30, -15, -30, -30, -30), Data.Cuts(11_000, 15_000));
+        run.Spans.ShouldBe([(0L, 5_000L), (11_000L, 15_000L)]);
+        run.Segments[0].CloseReason.ShouldBe(Core.Segments.SegmentCloseReason.MaxLength);
+        run.Rejected.ShouldBeEmpty();
+    }
 }
