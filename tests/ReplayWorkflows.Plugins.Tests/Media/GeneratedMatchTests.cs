@@ -38,6 +38,23 @@ public sealed class GeneratedMatchTests(GeneratedMatchFixture media, ITestOutput
     }
 
     [Fact]
+    public void Freezes_lie_in_static_pictures_and_find_the_long_ones()
+    {
+        // Static shots and black ranges follow each other, so adjacent truth freezes are one frozen stretch.
+        var truth = Score.Merge(media.Match.Truth.Freezes);
+        var found = Score.Merge(media.PointsOf(BuiltInPlugins.Freeze).Select(Span));
+        output.WriteLine($"truth {string.Join(", ", truth)}");
+        output.WriteLine($"found {string.Join(", ", found)}");
+        found.ShouldNotBeEmpty();
+        found.ShouldAllBe(f => truth.Any(t => f.StartMs >= t.StartMs - 100 && f.EndMs <= t.EndMs + 100));
+
+        // freezedetect reports a freeze only after its 2 s window, and each chunk restarts it: a stretch needs 3 s
+        // inside one chunk to be found for sure.
+        var findable = truth.Where(t => Enumerable.Range(0, 6).Any(i => Math.Min(t.EndMs, (i + 1) * 10_000L) - Math.Max(t.StartMs, i * 10_000L) >= 3_000)).ToList();
+        findable.ShouldAllBe(t => found.Any(f => f.Overlaps(t)));
+    }
+
+    [Fact]
     public void Loud_windows_lie_in_the_excitement_bursts()
     {
         var loud = media.PointsOf(BuiltInPlugins.Loudness).Where(p => p.HasFlag("Loud")).ToList();
