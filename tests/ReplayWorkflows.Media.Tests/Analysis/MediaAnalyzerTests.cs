@@ -1,3 +1,4 @@
+using ReplayWorkflows.Testing;
 using ReplayWorkflows.Core.Analysis;
 using ReplayWorkflows.Core.Time;
 using ReplayWorkflows.Media.Analysis;

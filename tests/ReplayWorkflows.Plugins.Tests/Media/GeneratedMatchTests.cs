@@ -1,3 +1,4 @@
+using ReplayWorkflows.Testing;
 using ReplayWorkflows.Core.Optimization;
 using ReplayWorkflows.Core.Plugins;
 using ReplayWorkflows.Core.Segments;

@@ -1,6 +1,6 @@
 using ReplayWorkflows.Core.Time;
 
-namespace ReplayWorkflows.Media.Tests.Support;
+namespace ReplayWorkflows.Testing;
 
 /// <summary>Precision and recall of detections against ground truth, matching each truth item at most once.</summary>
 public sealed record Score(int TruePositives, int FalsePositives, int FalseNegatives)
