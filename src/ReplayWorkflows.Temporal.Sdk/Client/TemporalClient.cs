@@ -144,65 +144,36 @@ public class TemporalClient : ITemporalClient
             }
         }
 
+        var request = new StartWorkflowExecutionRequest
+        {
+            Namespace = Options.Namespace,
+            WorkflowId = options.Id,
+            WorkflowType = new WorkflowType { Name = workflow },
+            TaskQueue = new TaskQueue { Name = options.TaskQueue },
+            Input = input,
+            Identity = Identity,
+            RequestId = requestId,
+            WorkflowIdReusePolicy = options.IdReusePolicy,
+            WorkflowIdConflictPolicy = options.IdConflictPolicy,
+            CronSchedule = options.CronSchedule ?? string.Empty,
+            Memo = memo,
+            SearchAttributes = options.TypedSearchAttributes?.ToProto(),
+            RetryPolicy = options.RetryPolicy?.ToProto(),
+            WorkflowExecutionTimeout = ToDuration(options.ExecutionTimeout),
+            WorkflowRunTimeout = ToDuration(options.RunTimeout),
+            WorkflowTaskTimeout = ToDuration(options.TaskTimeout),
+            WorkflowStartDelay = ToDuration(options.StartDelay),
+        };
         try
         {
-            if (options.StartSignal is not null)
+            if (options.StartSignal is null)
             {
-                var request = new SignalWithStartWorkflowExecutionRequest
-                {
-                    Namespace = Options.Namespace,
-                    WorkflowId = options.Id,
-                    WorkflowType = new WorkflowType { Name = workflow },
-                    TaskQueue = new TaskQueue { Name = options.TaskQueue },
-                    Input = input,
-                    Identity = Identity,
-                    RequestId = requestId,
-                    WorkflowIdReusePolicy = options.IdReusePolicy,
-                    WorkflowIdConflictPolicy = options.IdConflictPolicy,
-                    SignalName = options.StartSignal,
-                    SignalInput = await DataConverter.ToPayloadsAsync(options.StartSignalArgs ?? []).ConfigureAwait(false),
-                    CronSchedule = options.CronSchedule ?? string.Empty,
-                    Memo = memo,
-                    SearchAttributes = options.TypedSearchAttributes?.ToProto(),
-                    RetryPolicy = options.RetryPolicy?.ToProto(),
-                };
-                ApplyTimeouts(options, t => request.WorkflowExecutionTimeout = t, t => request.WorkflowRunTimeout = t, t => request.WorkflowTaskTimeout = t);
-                if (options.StartDelay is { } delay)
-                {
-                    request.WorkflowStartDelay = Duration.FromTimeSpan(delay);
-                }
-
-                var response = await WorkflowService.SignalWithStartWorkflowExecutionAsync(request, options.Rpc).ConfigureAwait(false);
-                return (response.RunId, response.RunId);
+                return await StartedRunAsync(WorkflowService.StartWorkflowExecutionAsync(request, options.Rpc)).ConfigureAwait(false);
             }
-            else
-            {
-                var request = new StartWorkflowExecutionRequest
-                {
-                    Namespace = Options.Namespace,
-                    WorkflowId = options.Id,
-                    WorkflowType = new WorkflowType { Name = workflow },
-                    TaskQueue = new TaskQueue { Name = options.TaskQueue },
-                    Input = input,
-                    Identity = Identity,
-                    RequestId = requestId,
-                    WorkflowIdReusePolicy = options.IdReusePolicy,
-                    WorkflowIdConflictPolicy = options.IdConflictPolicy,
-                    CronSchedule = options.CronSchedule ?? string.Empty,
-                    Memo = memo,
-                    SearchAttributes = options.TypedSearchAttributes?.ToProto(),
-                    RetryPolicy = options.RetryPolicy?.ToProto(),
-                    RequestEagerExecution = false,
-                };
-                ApplyTimeouts(options, t => request.WorkflowExecutionTimeout = t, t => request.WorkflowRunTimeout = t, t => request.WorkflowTaskTimeout = t);
-                if (options.StartDelay is { } delay)
-                {
-                    request.WorkflowStartDelay = Duration.FromTimeSpan(delay);
-                }
 
-                var response = await WorkflowService.StartWorkflowExecutionAsync(request, options.Rpc).ConfigureAwait(false);
-                return (response.RunId, response.RunId);
-            }
+            var signalInput = await DataConverter.ToPayloadsAsync(options.StartSignalArgs ?? []).ConfigureAwait(false);
+            var response = await WorkflowService.SignalWithStartWorkflowExecutionAsync(ToSignalWithStart(request, options.StartSignal, signalInput), options.Rpc).ConfigureAwait(false);
+            return (response.RunId, response.RunId);
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
         {
@@ -211,21 +182,35 @@ public class TemporalClient : ITemporalClient
         }
     }
 
-    private static void ApplyTimeouts(WorkflowOptions options, Action<Duration> execution, Action<Duration> run, Action<Duration> task)
+    private static async Task<(string RunId, string FirstRunId)> StartedRunAsync(Task<StartWorkflowExecutionResponse> start)
     {
-        if (options.ExecutionTimeout is { } e)
-        {
-            execution(Duration.FromTimeSpan(e));
-        }
-
-        if (options.RunTimeout is { } r)
-        {
-            run(Duration.FromTimeSpan(r));
-        }
-
-        if (options.TaskTimeout is { } t)
-        {
-            task(Duration.FromTimeSpan(t));
-        }
+        var response = await start.ConfigureAwait(false);
+        return (response.RunId, response.RunId);
     }
+
+    private static Duration? ToDuration(TimeSpan? value) => value is { } v ? Duration.FromTimeSpan(v) : null;
+
+    // Signal-with-start carries the start request's fields under the same names, plus the signal.
+    private static SignalWithStartWorkflowExecutionRequest ToSignalWithStart(StartWorkflowExecutionRequest start, string signal, Payloads signalInput) => new()
+    {
+        Namespace = start.Namespace,
+        WorkflowId = start.WorkflowId,
+        WorkflowType = start.WorkflowType,
+        TaskQueue = start.TaskQueue,
+        Input = start.Input,
+        Identity = start.Identity,
+        RequestId = start.RequestId,
+        WorkflowIdReusePolicy = start.WorkflowIdReusePolicy,
+        WorkflowIdConflictPolicy = start.WorkflowIdConflictPolicy,
+        CronSchedule = start.CronSchedule,
+        Memo = start.Memo,
+        SearchAttributes = start.SearchAttributes,
+        RetryPolicy = start.RetryPolicy,
+        WorkflowExecutionTimeout = start.WorkflowExecutionTimeout,
+        WorkflowRunTimeout = start.WorkflowRunTimeout,
+        WorkflowTaskTimeout = start.WorkflowTaskTimeout,
+        WorkflowStartDelay = start.WorkflowStartDelay,
+        SignalName = signal,
+        SignalInput = signalInput,
+    };
 }

@@ -23,21 +23,9 @@ internal sealed partial class HistoryEngine
             return existing;
         }
 
-        var attributes = new WorkflowExecutionStartedEventAttributes
-        {
-            WorkflowId = request.WorkflowId,
-            WorkflowType = request.WorkflowType,
-            TaskQueue = new TaskQueue { Name = request.TaskQueue.Name, Kind = TaskQueueKind.Normal },
-            Input = request.Input,
-            WorkflowExecutionTimeout = request.WorkflowExecutionTimeout,
-            WorkflowRunTimeout = request.WorkflowRunTimeout,
-            WorkflowTaskTimeout = request.WorkflowTaskTimeout,
-            Identity = request.Identity,
-            Memo = request.Memo,
-            SearchAttributes = request.SearchAttributes,
-            Header = request.Header,
-            Initiator = ContinueAsNewInitiator.Unspecified,
-        };
+        var attributes = StartedAttributes(request.WorkflowId, request.WorkflowType, request.TaskQueue, request.Input,
+            request.WorkflowExecutionTimeout, request.WorkflowRunTimeout, request.WorkflowTaskTimeout,
+            request.Identity, request.Memo, request.SearchAttributes, request.Header);
         var run = CreateRun(request.Namespace, attributes, request.RequestId, request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, null);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
     });
@@ -71,23 +59,32 @@ internal sealed partial class HistoryEngine
             return existing;
         }
 
-        var attributes = new WorkflowExecutionStartedEventAttributes
-        {
-            WorkflowId = request.WorkflowId,
-            WorkflowType = request.WorkflowType,
-            TaskQueue = new TaskQueue { Name = request.TaskQueue.Name, Kind = TaskQueueKind.Normal },
-            Input = request.Input,
-            WorkflowExecutionTimeout = request.WorkflowExecutionTimeout,
-            WorkflowRunTimeout = request.WorkflowRunTimeout,
-            WorkflowTaskTimeout = request.WorkflowTaskTimeout,
-            Identity = request.Identity,
-            Memo = request.Memo,
-            SearchAttributes = request.SearchAttributes,
-            Header = request.Header,
-        };
+        var attributes = StartedAttributes(request.WorkflowId, request.WorkflowType, request.TaskQueue, request.Input,
+            request.WorkflowExecutionTimeout, request.WorkflowRunTimeout, request.WorkflowTaskTimeout,
+            request.Identity, request.Memo, request.SearchAttributes, request.Header);
         var run = CreateRun(request.Namespace, attributes, request.RequestId, request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, signal);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
     });
+
+    // Start and signal-with-start requests carry the same start fields under the same names but share no type.
+    private static WorkflowExecutionStartedEventAttributes StartedAttributes(
+        string workflowId, WorkflowType type, TaskQueue taskQueue, Payloads input,
+        Duration? executionTimeout, Duration? runTimeout, Duration? taskTimeout,
+        string identity, Memo memo, SearchAttributes searchAttributes, Header header) => new()
+    {
+        WorkflowId = workflowId,
+        WorkflowType = type,
+        TaskQueue = new TaskQueue { Name = taskQueue.Name, Kind = TaskQueueKind.Normal },
+        Input = input,
+        WorkflowExecutionTimeout = executionTimeout,
+        WorkflowRunTimeout = runTimeout,
+        WorkflowTaskTimeout = taskTimeout,
+        Identity = identity,
+        Memo = memo,
+        SearchAttributes = searchAttributes,
+        Header = header,
+        Initiator = ContinueAsNewInitiator.Unspecified,
+    };
 
     /// <summary>
     /// Applies the id reuse and conflict policies. Returns the outcome when the request is answered by an existing
