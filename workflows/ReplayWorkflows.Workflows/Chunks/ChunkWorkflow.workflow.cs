@@ -1,0 +1,90 @@
+using ReplayWorkflows.Workflows.Contracts;
+using Temporalio.Common;
+using Temporalio.Exceptions;
+using Temporalio.Workflows;
+
+namespace ReplayWorkflows.Workflows.Chunks;
+
+/// <summary>
+/// The order-free work of one chunk: analysis in one decode, then the featurers level by level (a level's plugins in
+/// parallel, audio plugins once per track), each as an activity on the featurer task queue. Unreadable media fails the
+/// chunk; a plugin that keeps failing is reported and its dependents are skipped; neither fails the workflow, so one
+/// bad chunk never stops the event.
+/// </summary>
+[Workflow("ChunkWorkflow")]
+public class ChunkWorkflow
+{
+    /// <summary>Analysis decodes the whole chunk; a few minutes covers long chunks on a slow machine.</summary>
+    private static readonly ActivityOptions Analysis = new()
+    {
+        TaskQueue = TaskQueues.Featurer,
+        StartToCloseTimeout = TimeSpan.FromMinutes(5),
+        RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["CorruptChunk", "MissingChunk"] },
+    };
+
+    private static readonly ActivityOptions Featurer = new()
+    {
+        TaskQueue = TaskQueues.Featurer,
+        StartToCloseTimeout = TimeSpan.FromMinutes(1),
+        RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["PluginConfiguration"] },
+    };
+
+    [WorkflowRun]
+    public async Task<ChunkOutcome> RunAsync(ChunkTask task)
+    {
+        var number = task.Chunk.Number;
+        ChunkSpan span;
+        try
+        {
+            span = await Workflow.ExecuteActivityAsync<ChunkSpan>(
+                ActivityNames.AnalyzeChunk,
+                [new AnalyzeChunkInput(task.EventId, task.Chunk, task.StartMs, task.Plan.MediaFeatures, task.Plan.ProcessingFrameRate)],
+                Analysis);
+        }
+        catch (ActivityFailureException ex)
+        {
+            return new ChunkOutcome(number, task.StartMs, task.StartMs, Failed: true, [new ChunkFailure(number, null, null, Reason(ex))]);
+        }
+
+        var tracks = task.AudioTracks.Where(t => t <= span.AudioTracks).ToList();
+        var failures = new List<ChunkFailure>();
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var level in task.Plan.Featurers.GroupBy(f => f.Level).OrderBy(g => g.Key))
+        {
+            var runs = new List<Task>();
+            foreach (var stage in level)
+            {
+                if (stage.WaitsFor.FirstOrDefault(failed.Contains) is { } broken)
+                {
+                    failed.Add(stage.Plugin);
+                    failures.Add(new ChunkFailure(number, stage.Plugin, null, $"skipped: its dependency {broken} failed"));
+                    continue;
+                }
+
+                foreach (var track in stage.PerAudioTrack ? tracks.Select(t => (int?)t) : [null])
+                {
+                    runs.Add(RunFeaturerAsync(task.EventId, number, stage.Plugin, track, failures, failed));
+                }
+            }
+
+            await Workflow.WhenAllAsync(runs);
+        }
+
+        return new ChunkOutcome(number, span.StartMs, span.EndMs, Failed: false, failures);
+    }
+
+    private static async Task RunFeaturerAsync(string eventId, int chunk, string plugin, int? track, List<ChunkFailure> failures, HashSet<string> failed)
+    {
+        try
+        {
+            await Workflow.ExecuteActivityAsync<int>(ActivityNames.RunFeaturer, [new FeaturerCall(eventId, chunk, plugin, track)], Featurer);
+        }
+        catch (ActivityFailureException ex)
+        {
+            failed.Add(plugin);
+            failures.Add(new ChunkFailure(chunk, plugin, track, Reason(ex)));
+        }
+    }
+
+    private static string Reason(ActivityFailureException ex) => ex.InnerException?.Message ?? ex.Message;
+}

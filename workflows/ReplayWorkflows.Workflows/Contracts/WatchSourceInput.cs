@@ -1,0 +1,7 @@
+namespace ReplayWorkflows.Workflows.Contracts;
+
+/// <summary>
+/// Watch an event's source and signal each new chunk to the event workflow. <paramref name="AfterNumber"/> and
+/// <paramref name="NextStartMs"/> say where to resume (a restarted watcher also resumes from its last heartbeat).
+/// </summary>
+public sealed record WatchSourceInput(string EventId, string Source, int AfterNumber, long NextStartMs, bool Live);
