@@ -224,6 +224,7 @@ internal sealed partial class ActivityWorker
         private object?[]? pending;
         private bool hasPending;
         private DateTime lastSent = DateTime.MinValue;
+        private readonly CancellationTokenSource stopping = new();
         private Task sending = Task.CompletedTask;
         private bool stopped;
 
@@ -256,6 +257,8 @@ internal sealed partial class ActivityWorker
                 last = sending;
             }
 
+            // A throttled heartbeat still waiting is dropped: the outcome the activity is about to report supersedes it.
+            await stopping.CancelAsync().ConfigureAwait(false);
             try
             {
                 await last.ConfigureAwait(false);
@@ -273,13 +276,20 @@ internal sealed partial class ActivityWorker
                 var wait = lastSent + interval - DateTime.UtcNow;
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait).ConfigureAwait(false);
+                    try
+                    {
+                        await Task.Delay(wait, stopping.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
                 }
 
                 object?[] details;
                 lock (gate)
                 {
-                    if (!hasPending)
+                    if (!hasPending || stopped)
                     {
                         return;
                     }
