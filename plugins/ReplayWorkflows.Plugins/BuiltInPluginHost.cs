@@ -16,6 +16,12 @@ public sealed class BuiltInPluginHost
     private readonly Dictionary<string, IPlugin> _plugins;
 
     public BuiltInPluginHost()
+        : this([])
+    {
+    }
+
+    /// <summary>The built-ins, with <paramref name="overrides"/> taking the place of same-named ones (or added).</summary>
+    public BuiltInPluginHost(IEnumerable<IPlugin> overrides)
     {
         IPlugin[] all =
         [
@@ -23,6 +29,10 @@ public sealed class BuiltInPluginHost
             new ShotSegmenter(), new ExcitementSegmenter(), new ExcitementLabeler(), new CutPointOptimizer(),
         ];
         _plugins = all.ToDictionary(p => p.Descriptor.Name, StringComparer.Ordinal);
+        foreach (var plugin in overrides)
+        {
+            _plugins[plugin.Descriptor.Name] = plugin;
+        }
     }
 
     public IReadOnlyCollection<IPlugin> All => _plugins.Values;

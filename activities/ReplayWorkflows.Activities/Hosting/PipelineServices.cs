@@ -18,7 +18,7 @@ namespace ReplayWorkflows.Activities.Hosting;
 /// </summary>
 public sealed class PipelineServices
 {
-    public PipelineServices(IDataPlane data, ITemporalClient client, PipelineOptions options, ILoggerFactory? loggerFactory = null, IReplayRenderer? renderer = null)
+    public PipelineServices(IDataPlane data, ITemporalClient client, PipelineOptions options, ILoggerFactory? loggerFactory = null, IReplayRenderer? renderer = null, BuiltInPluginHost? plugins = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Data = data;
@@ -31,6 +31,7 @@ public sealed class PipelineServices
         Clips = new ClipMaker(ffmpeg, LoggerFactory.CreateLogger<ClipMaker>());
         Renderer = renderer ?? new FFmpegReplayRenderer(ffmpeg, LoggerFactory.CreateLogger<FFmpegReplayRenderer>());
         Storage = new PipelineStorage(options.StorageRoot);
+        Plugins = plugins ?? new BuiltInPluginHost();
         Profiles = new Events.EventProfiles(data, Catalog);
     }
 
@@ -52,7 +53,7 @@ public sealed class PipelineServices
 
     public PipelineStorage Storage { get; }
 
-    public BuiltInPluginHost Plugins { get; } = new();
+    public BuiltInPluginHost Plugins { get; }
 
     public PluginCatalog Catalog { get; } = BuiltInPlugins.CreateCatalog();
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Amazon.S3.Model;
 using ReplayWorkflows.Media.Sources;
 using ReplayWorkflows.Media.Tests.Support;
+using ReplayWorkflows.Testing;
 
 namespace ReplayWorkflows.Media.Tests.Sources;
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Amazon.S3;
-using ReplayWorkflows.Media.Sources;
-using ReplayWorkflows.Testing;
+using Xunit;
 
-namespace ReplayWorkflows.Media.Tests.Support;
+namespace ReplayWorkflows.Testing;
 
 /// <summary>A real S3-protocol server (npm s3rver) on a free local port, for the lifetime of a test class.</summary>
 public sealed class S3rverFixture : IAsyncLifetime
@@ -15,18 +13,8 @@ public sealed class S3rverFixture : IAsyncLifetime
 
     public string ServiceUrl { get; private set; } = string.Empty;
 
-    public S3SourceOptions Options(string bucket, string prefix, string downloadDirectory) => new()
-    {
-        ServiceUrl = ServiceUrl,
-        Bucket = bucket,
-        Prefix = prefix,
-        DownloadDirectory = downloadDirectory,
-        AccessKey = "S3RVER",
-        SecretKey = "S3RVER",
-        PollInterval = TimeSpan.FromMilliseconds(50),
-    };
-
-    public AmazonS3Client Client() => S3ChunkSource.CreateClient(Options("unused", string.Empty, Path.GetTempPath()));
+    /// <summary>s3rver accepts this access key and secret.</summary>
+    public const string Credential = "S3RVER";
 
     public async Task InitializeAsync()
     {

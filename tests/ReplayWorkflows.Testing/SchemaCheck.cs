@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace ReplayWorkflows.Core.Tests.Exports;
+namespace ReplayWorkflows.Testing;
 
 /// <summary>
 /// Checks a JSON document against the JSON Schema subset our published schemas use (type, properties, required,
 /// additionalProperties: false, items, enum, minimum, pattern, local $ref). No validator package is available here.
 /// </summary>
-internal static class SchemaCheck
+public static class SchemaCheck
 {
     public static List<string> Errors(JsonElement schema, JsonElement doc)
     {
