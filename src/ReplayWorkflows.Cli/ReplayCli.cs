@@ -25,6 +25,9 @@ internal static class ReplayCli
 
         root.Subcommands.Add(ServerCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
+        root.Subcommands.Add(WorkflowCommand.Create(output, error));
+        root.Subcommands.Add(ProfileCommand.Create(output, error));
+        root.Subcommands.Add(PluginCommand.Create(output, error));
         return root;
     }
 
