@@ -68,7 +68,7 @@ public sealed partial class SourceActivities(PipelineServices services)
                     switch (events.Current)
                     {
                         case ChunkFound found:
-                            var durationMs = await DurationMsAsync(found, token).ConfigureAwait(false);
+                            var durationMs = await DurationMsAsync(found, input.NominalChunkMs, token).ConfigureAwait(false);
                             var number = checked((int)found.Number);
                             var chunk = new ChunkRef(number, found.Location, progress.NextStartMs, durationMs);
                             await handle.SignalAsync(w => w.ChunkArrivedAsync(chunk)).ConfigureAwait(false);
@@ -167,7 +167,7 @@ public sealed partial class SourceActivities(PipelineServices services)
             $"source '{source}' is not folder:PATH, hls:URL_OR_PATH or s3://bucket/prefix", errorType: "InvalidSource", nonRetryable: true);
     }
 
-    private async Task<long> DurationMsAsync(ChunkFound found, CancellationToken token)
+    private async Task<long> DurationMsAsync(ChunkFound found, long nominalMs, CancellationToken token)
     {
         if (found.Duration is { } known)
         {
@@ -182,9 +182,9 @@ public sealed partial class SourceActivities(PipelineServices services)
         }
         catch (Media.FFmpeg.FFmpegException ex)
         {
-            // An unreadable chunk still gets announced (and fails visibly in its chunk workflow); it takes no event time.
+            // An unreadable chunk still gets announced (and fails visibly in its chunk workflow); it keeps its nominal slot.
             LogProblem(log, "", null, $"cannot probe {found.Location}: {ex.Message}");
-            return 0;
+            return nominalMs;
         }
     }
 

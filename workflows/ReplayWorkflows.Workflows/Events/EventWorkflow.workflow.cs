@@ -120,7 +120,7 @@ public class EventWorkflow
 
             if (input.Source is { } source && !sourceEnded)
             {
-                _ = WatchAsync(new WatchSourceInput(input.EventId, source, Math.Max(nextChunk ?? 0, MaxKnownChunk()) - 1, NextStartMs(), !input.Vod), watcher.Token);
+                _ = WatchAsync(new WatchSourceInput(input.EventId, source, Math.Max(nextChunk ?? 0, MaxKnownChunk()) - 1, NextStartMs(), !input.Vod, plan.ChunkSizeMs), watcher.Token);
             }
 
             if (await ProcessChunksAsync(input, plan, settings) is { } continued)
