@@ -56,18 +56,31 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task The_demo_runs_the_embedded_server_and_a_workflow_to_completion()
+    public async Task The_demo_runs_a_generated_match_through_the_pipeline_and_reports_every_file()
     {
         var outDir = Directory.CreateTempSubdirectory("replay-demo-").FullName;
         try
         {
-            var (code, output, error) = await RunAsync("demo", "--out", outDir, "--output", "json");
+            var (code, output, error) = await RunAsync("demo", "--vod", "--duration", "30", "--resolution", "360p", "--out", outDir, "--output", "json");
 
             code.ShouldBe(0, error);
             using var summary = JsonDocument.Parse(output);
-            summary.RootElement.GetProperty("chunks").GetInt32().ShouldBe(3);
-            summary.RootElement.GetProperty("historyEvents").GetInt32().ShouldBeGreaterThan(10);
+            var root = summary.RootElement;
+            root.GetProperty("mode").GetString().ShouldBe("vod");
+            root.GetProperty("chunksProcessed").GetInt32().ShouldBe(3);
+            var truth = root.GetProperty("groundTruth");
+            truth.GetProperty("burstsFound").GetInt32().ShouldBe(truth.GetProperty("bursts").GetInt32());
+            truth.GetProperty("segmentsWithoutBurst").GetInt32().ShouldBe(0);
+            var files = root.GetProperty("clips").EnumerateArray()
+                .Concat(root.GetProperty("replays")[0].GetProperty("files").EnumerateArray())
+                .Concat(root.GetProperty("exports").EnumerateArray())
+                .Select(f => f.GetString()!).ToList();
+            files.ShouldContain(f => f.EndsWith(".mp4", StringComparison.Ordinal));
+            files.ShouldContain(f => f.EndsWith(".m3u8", StringComparison.Ordinal));
+            files.ShouldContain(f => f.EndsWith(".edl", StringComparison.Ordinal));
+            files.ShouldAllBe(f => f.StartsWith(outDir, StringComparison.Ordinal) && File.Exists(f));
             File.Exists(Path.Combine(outDir, "temporal.db")).ShouldBeTrue();
+            File.Exists(Path.Combine(outDir, "replay.db")).ShouldBeTrue();
         }
         finally
         {
