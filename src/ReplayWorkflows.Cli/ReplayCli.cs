@@ -28,6 +28,10 @@ internal static class ReplayCli
         root.Subcommands.Add(WorkflowCommand.Create(output, error));
         root.Subcommands.Add(ProfileCommand.Create(output, error));
         root.Subcommands.Add(PluginCommand.Create(output, error));
+        root.Subcommands.Add(WorkerCommand.Create(output, error));
+        root.Subcommands.Add(EventCommand.Create(output, error));
+        root.Subcommands.Add(ReplayCommand.Create(output, error));
+        root.Subcommands.Add(ExportCommand.Create(output, error));
         return root;
     }
 
