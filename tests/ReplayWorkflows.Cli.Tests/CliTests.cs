@@ -16,6 +16,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void No_command_shares_the_executable_name_which_the_parser_reserves_for_the_root()
+    {
+        // Under the test host the root is named after the host; as the installed tool it is "replay", and a "replay"
+        // subcommand then crashes every parse with a duplicate token.
+        var root = ReplayCli.BuildRootCommand(TextWriter.Null, TextWriter.Null);
+        root.Subcommands.ShouldNotContain(c => c.Name == "replay" || c.Aliases.Contains("replay"));
+    }
+
+    [Fact]
     public async Task Version_prints_the_product_version()
     {
         var (code, output, _) = await RunAsync("--version");

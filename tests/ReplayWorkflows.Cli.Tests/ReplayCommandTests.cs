@@ -17,7 +17,7 @@ public sealed class ReplayCommandTests
     [Fact]
     public async Task A_bad_feature_is_a_usage_error_on_one_line()
     {
-        var (code, _, error) = await RunAsync("replay", "create", "--event", "e", "--duration", "60", "--feature", "Loudness");
+        var (code, _, error) = await RunAsync("replays", "create", "--event", "e", "--duration", "60", "--feature", "Loudness");
 
         code.ShouldBe(2);
         var lines = error.Trim().Split('\n');
@@ -28,7 +28,7 @@ public sealed class ReplayCommandTests
     [Fact]
     public async Task A_replay_without_features_is_refused_before_anything_is_stored()
     {
-        var (code, _, error) = await RunAsync("replay", "create", "--event", "e", "--duration", "60", "--data-db", "/nonexistent/never/replay.db");
+        var (code, _, error) = await RunAsync("replays", "create", "--event", "e", "--duration", "60", "--data-db", "/nonexistent/never/replay.db");
 
         code.ShouldBe(1);
         error.Trim().ShouldContain("needs at least one feature");
@@ -96,7 +96,7 @@ public sealed class ReplayCommandTests
 
             var replayId = eventId + "-best";
             (code, output, error) = await RunAsync(Common(
-                "replay", "create", "--event", eventId, "--duration", "15", "--feature", "ExcitementLabeler.HighExcitement=10", "--feature", "Loudness.Loud=5",
+                "replays", "create", "--event", eventId, "--duration", "15", "--feature", "ExcitementLabeler.HighExcitement=10", "--feature", "Loudness.Loud=5",
                 "--format", "mp4", "--resolution", "360p", "--id", replayId, "-o", "json"));
             code.ShouldBe(0, error);
             using (var created = JsonDocument.Parse(output))
@@ -106,7 +106,7 @@ public sealed class ReplayCommandTests
                 files.ShouldAllBe(f => File.Exists(f));
             }
 
-            (code, output, error) = await RunAsync("replay", "show", replayId, "--data-db", db, "-o", "json");
+            (code, output, error) = await RunAsync("replays", "show", replayId, "--data-db", db, "-o", "json");
             code.ShouldBe(0, error);
             using (var replay = JsonDocument.Parse(output))
             {

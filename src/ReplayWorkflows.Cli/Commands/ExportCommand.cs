@@ -86,7 +86,7 @@ internal static class ExportCommand
             .ToList();
         if (rendered.Count == 0)
         {
-            throw new CliUserException($"event {eventId} has no rendered {format} replay yet (create one with 'replay replay create --event {eventId} ...')");
+            throw new CliUserException($"event {eventId} has no rendered {format} replay yet (create one with 'replay replays create --event {eventId} ...')");
         }
 
         var files = new List<string>();

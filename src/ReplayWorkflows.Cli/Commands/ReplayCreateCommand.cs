@@ -11,7 +11,7 @@ using Temporalio.Exceptions;
 namespace ReplayWorkflows.Cli.Commands;
 
 /// <summary>
-/// <c>replay replay create</c>: a duration-mode highlight replay of an event, scored by weighted features. A running
+/// <c>replay replays create</c>: a duration-mode highlight replay of an event, scored by weighted features. A running
 /// event picks it up and renders it as it goes (catch-up) or at its end; a finished event renders it now.
 /// </summary>
 internal static class ReplayCreateCommand
@@ -92,7 +92,7 @@ internal static class ReplayCreateCommand
             var pipeline = new PipelineClient(client, plane);
             if (!await pipeline.CreateReplayAsync(eventName, replayId, spec, cancellationToken).ConfigureAwait(false))
             {
-                throw new CliUserException($"replay {replayId} already exists (see 'replay replay show {replayId}')");
+                throw new CliUserException($"replay {replayId} already exists (see 'replay replays show {replayId}')");
             }
 
             var state = await EventWorkflowState.ReadAsync(pipeline, eventName, cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using ReplayWorkflows.Data.Records;
 
 namespace ReplayWorkflows.Cli.Commands;
 
-/// <summary><c>replay replay show ID</c>: a replay's request, status, current selection and rendered files.</summary>
+/// <summary><c>replay replays show ID</c>: a replay's request, status, current selection and rendered files.</summary>
 internal static class ReplayShowCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
