@@ -125,7 +125,7 @@ public class EventWorkflow
 
             if (await ProcessChunksAsync(input, plan, settings) is { } continued)
             {
-                await watcher.CancelAsync();
+                StopWatcher(watcher);
                 throw continued;
             }
         }
@@ -136,7 +136,7 @@ public class EventWorkflow
 
         // Whatever ended the event, what it found is finished and exported; none of it may be canceled now.
         token = CancellationToken.None;
-        await watcher.CancelAsync();
+        StopWatcher(watcher);
         return await FinishAsync(input, plan, settings, canceled);
     }
 
@@ -523,6 +523,19 @@ public class EventWorkflow
 
     private ActivityOptions Options(string queue, TimeSpan startToClose) =>
         new() { TaskQueue = queue, StartToCloseTimeout = startToClose, RetryPolicy = Retry, CancellationToken = token };
+
+    /// <summary>
+    /// Stops a watcher that is still watching. One whose source has ended has signaled so and is finishing on its own;
+    /// canceling it would race its completion. Cancel, not CancelAsync: cancellation callbacks must run on the
+    /// workflow's scheduler.
+    /// </summary>
+    private void StopWatcher(CancellationTokenSource watcher)
+    {
+        if (!sourceEnded)
+        {
+            watcher.Cancel();
+        }
+    }
 
     private bool NextChunkDone() => nextChunk is { } n && inflight.TryGetValue(n, out var running) && running.IsCompleted;
 
