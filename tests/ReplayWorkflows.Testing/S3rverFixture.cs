@@ -20,7 +20,7 @@ public sealed class S3rverFixture : IAsyncLifetime
     {
         await NodeTools.EnsureInstalledAsync();
         dataDir = Directory.CreateTempSubdirectory("rw-s3rver-").FullName;
-        var port = FreePort();
+        var port = Ports.Free();
         ServiceUrl = $"http://127.0.0.1:{port}";
         process = NodeTools.StartNode(
             Path.Combine(NodeTools.NodeModules, "s3rver", "bin", "s3rver.js"),
@@ -45,13 +45,6 @@ public sealed class S3rverFixture : IAsyncLifetime
         }
 
         return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool CanConnect(int port)

@@ -35,6 +35,7 @@ public sealed partial class ChunkActivities(PipelineServices services)
         }
 
         var features = input.MediaFeatures.Select(f => Enum.Parse<MediaFeature>(f)).ToHashSet();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         ChunkAnalysis analysis;
         await using (KeepAlive.Start())
         {
@@ -62,13 +63,14 @@ public sealed partial class ChunkActivities(PipelineServices services)
             new ChunkRecord(input.EventId, chunk.Number, analysis.Span.StartMs, analysis.Span.DurationMs, chunk.Location, PipelineJson.Serialize(analysis)),
             token).ConfigureAwait(false);
         await services.Data.Events.ExtendMediaEndAsync(input.EventId, analysis.Span.EndMs, token).ConfigureAwait(false);
-        return new ChunkSpan(chunk.Number, analysis.Span.StartMs, analysis.Span.EndMs, tracks);
+        return new ChunkSpan(chunk.Number, analysis.Span.StartMs, analysis.Span.EndMs, tracks, clock.ElapsedMilliseconds);
     }
 
     [Activity(ActivityNames.RunFeaturer)]
-    public async Task<int> RunFeaturerAsync(FeaturerCall call)
+    public async Task<FeaturerRun> RunFeaturerAsync(FeaturerCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var token = ActivityExecutionContext.Current.CancellationToken;
         var plugin = await services.Profiles.PluginAsync(call.EventId, call.Plugin, token).ConfigureAwait(false);
         var featurer = services.Plugins.Find(plugin.Name, plugin.Version) as IFeaturer
@@ -90,7 +92,7 @@ public sealed partial class ChunkActivities(PipelineServices services)
 
         var rows = result.Points.Select(p => PluginResults.ToRecord(call.EventId, plugin.Name, plugin.Version, call.AudioTrack, call.ChunkNumber, p)).ToList();
         await services.Data.PluginResults.ReplaceChunkAsync(call.EventId, plugin.Name, call.AudioTrack ?? 0, call.ChunkNumber, rows, token).ConfigureAwait(false);
-        return rows.Count;
+        return new FeaturerRun(plugin.Name, call.AudioTrack, rows.Count, clock.ElapsedMilliseconds);
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Event {EventId} chunk {Chunk} ({Location}) is unreadable: {Reason}")]

@@ -19,10 +19,12 @@ public sealed class PipelineHarness : IAsyncDisposable
 {
     private readonly List<(CancellationTokenSource Stop, Task Run)> workers = [];
 
-    private PipelineHarness(string root, DevServer server, IDataPlane data, ITemporalClient client, PipelineOptions options)
+    private PipelineHarness(string root, DevServer? server, ReplayProcess? serverProcess, string target, IDataPlane data, ITemporalClient client, PipelineOptions options)
     {
         Root = root;
         Server = server;
+        ServerProcess = serverProcess;
+        Target = target;
         Data = data;
         Client = client;
         Options = options;
@@ -31,7 +33,16 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public string Root { get; }
 
-    public DevServer Server { get; }
+    /// <summary>The in-process server, or null when the server runs as a <c>replay server start-dev</c> process.</summary>
+    public DevServer? Server { get; }
+
+    public ReplayProcess? ServerProcess { get; private set; }
+
+    public string Target { get; }
+
+    public string TemporalDatabase => Path.Combine(Root, "temporal.db");
+
+    public string DataDatabase => Path.Combine(Root, "replay.db");
 
     public IDataPlane Data { get; }
 
@@ -41,12 +52,28 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public PipelineClient Pipeline { get; }
 
-    public static async Task<PipelineHarness> StartAsync(Action<PipelineOptions>? configure = null)
+    /// <param name="serverProcess">Run the server as a child process (so a test can kill it) instead of in-process.</param>
+    public static async Task<PipelineHarness> StartAsync(Action<PipelineOptions>? configure = null, bool serverProcess = false)
     {
         var root = Directory.CreateTempSubdirectory("rw-e2e-").FullName;
-        var server = await DevServer.StartAsync(new DevServerOptions { Port = 0, DbFilename = Path.Combine(root, "temporal.db"), LogLevel = LogLevel.Warning });
+        var database = Path.Combine(root, "temporal.db");
+        DevServer? server = null;
+        ReplayProcess? process = null;
+        string target;
+        if (serverProcess)
+        {
+            var port = Ports.Free();
+            process = await StartServerProcessAsync(database, port);
+            target = $"127.0.0.1:{port}";
+        }
+        else
+        {
+            server = await DevServer.StartAsync(new DevServerOptions { Port = 0, DbFilename = database, LogLevel = LogLevel.Warning });
+            target = server.Target;
+        }
+
         var data = await DataPlaneFactory.OpenAsync(new DataPlaneOptions { SqlitePath = Path.Combine(root, "replay.db") });
-        var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(server.Target));
+        var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(target));
         var options = new PipelineOptions
         {
             StorageRoot = Path.Combine(root, "storage"),
@@ -54,8 +81,29 @@ public sealed class PipelineHarness : IAsyncDisposable
             FolderSettleTime = TimeSpan.FromMilliseconds(300),
         };
         configure?.Invoke(options);
-        return new PipelineHarness(root, server, data, client, options);
+        return new PipelineHarness(root, server, process, target, data, client, options);
     }
+
+    /// <summary>Kills the server process like kill -9 and starts it again on the same port and database.</summary>
+    public async Task RestartServerHardAsync(TimeSpan downtime)
+    {
+        var process = ServerProcess ?? throw new InvalidOperationException("the server runs in-process");
+        process.KillHard();
+        process.Dispose();
+        await Task.Delay(downtime);
+        ServerProcess = await StartServerProcessAsync(TemporalDatabase, int.Parse(Target.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Starts <c>replay worker</c> as a child process for every task queue, sharing this harness's data and storage.</summary>
+    public Task<ReplayProcess> StartWorkerProcessAsync(string identity) =>
+        ReplayProcess.StartAsync(
+            ["worker", "--address", Target, "--data-db", DataDatabase, "--storage", Options.StorageRoot, "--identity", identity, "--log-level", "warn"],
+            "worker ");
+
+    private static Task<ReplayProcess> StartServerProcessAsync(string database, int port) =>
+        ReplayProcess.StartAsync(
+            ["server", "start-dev", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db-filename", database, "--log-level", "warn"],
+            "Server:");
 
     /// <summary>Starts workers for <paramref name="queues"/> (all by default) under <paramref name="identity"/>.</summary>
     public PipelineServices StartWorkers(string identity = "e2e-worker", IEnumerable<string>? queues = null, BuiltInPluginHost? plugins = null)
@@ -101,7 +149,12 @@ public sealed class PipelineHarness : IAsyncDisposable
         }
 
         await Data.DisposeAsync();
-        await Server.DisposeAsync();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        ServerProcess?.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);

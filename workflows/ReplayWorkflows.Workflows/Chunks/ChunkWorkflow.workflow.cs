@@ -19,13 +19,15 @@ public class ChunkWorkflow
     {
         TaskQueue = TaskQueues.Featurer,
         StartToCloseTimeout = TimeSpan.FromMinutes(5),
+        // The activity heartbeats while FFmpeg decodes, so a killed worker's chunk moves on within seconds.
+        HeartbeatTimeout = TimeSpan.FromSeconds(20),
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["CorruptChunk", "MissingChunk"] },
     };
 
     private static readonly ActivityOptions Featurer = new()
     {
         TaskQueue = TaskQueues.Featurer,
-        StartToCloseTimeout = TimeSpan.FromMinutes(1),
+        StartToCloseTimeout = TimeSpan.FromSeconds(30),
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["PluginConfiguration"] },
     };
 
@@ -33,6 +35,7 @@ public class ChunkWorkflow
     public async Task<ChunkOutcome> RunAsync(ChunkTask task)
     {
         var number = task.Chunk.Number;
+        var started = Workflow.UtcNow;
         ChunkSpan span;
         try
         {
@@ -49,9 +52,10 @@ public class ChunkWorkflow
         var tracks = task.AudioTracks.Where(t => t <= span.AudioTracks).ToList();
         var failures = new List<ChunkFailure>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
+        var workMs = span.AnalysisMs;
         foreach (var level in task.Plan.Featurers.GroupBy(f => f.Level).OrderBy(g => g.Key))
         {
-            var runs = new List<Task>();
+            var runs = new List<Task<long>>();
             foreach (var stage in level)
             {
                 if (stage.WaitsFor.FirstOrDefault(failed.Contains) is { } broken)
@@ -67,22 +71,25 @@ public class ChunkWorkflow
                 }
             }
 
-            await Workflow.WhenAllAsync(runs);
+            var elapsed = await Workflow.WhenAllAsync(runs);
+            workMs += elapsed.Length > 0 ? elapsed.Max() : 0;
         }
 
-        return new ChunkOutcome(number, span.StartMs, span.EndMs, Failed: false, failures);
+        return new ChunkOutcome(number, span.StartMs, span.EndMs, Failed: false, failures, (long)(Workflow.UtcNow - started).TotalMilliseconds, workMs);
     }
 
-    private static async Task RunFeaturerAsync(string eventId, int chunk, string plugin, int? track, List<ChunkFailure> failures, HashSet<string> failed)
+    private static async Task<long> RunFeaturerAsync(string eventId, int chunk, string plugin, int? track, List<ChunkFailure> failures, HashSet<string> failed)
     {
         try
         {
-            await Workflow.ExecuteActivityAsync<int>(ActivityNames.RunFeaturer, [new FeaturerCall(eventId, chunk, plugin, track)], Featurer);
+            var run = await Workflow.ExecuteActivityAsync<FeaturerRun>(ActivityNames.RunFeaturer, [new FeaturerCall(eventId, chunk, plugin, track)], Featurer);
+            return run.ElapsedMs;
         }
         catch (ActivityFailureException ex)
         {
             failed.Add(plugin);
             failures.Add(new ChunkFailure(chunk, plugin, track, Reason(ex)));
+            return 0;
         }
     }
 

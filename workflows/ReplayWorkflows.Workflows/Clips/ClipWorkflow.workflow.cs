@@ -16,7 +16,7 @@ public class ClipWorkflow
     {
         TaskQueue = TaskQueues.Render,
         StartToCloseTimeout = TimeSpan.FromMinutes(10),
-        HeartbeatTimeout = TimeSpan.FromMinutes(1),
+        HeartbeatTimeout = TimeSpan.FromSeconds(20),
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(2) },
     };
 

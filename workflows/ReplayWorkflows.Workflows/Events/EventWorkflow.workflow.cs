@@ -243,7 +243,7 @@ public class EventWorkflow
             step = await Workflow.ExecuteActivityAsync<SegmentStepResult>(
                 ActivityNames.Classify,
                 [new ClassifyInput(input.EventId, chunk.Number, chunk.StartMs, chunk.EndMs, segments)],
-                Options(TaskQueues.Classifier, TimeSpan.FromMinutes(1)));
+                Options(TaskQueues.Classifier, TimeSpan.FromSeconds(30)));
         }
         catch (ActivityFailureException ex)
         {
@@ -301,7 +301,7 @@ public class EventWorkflow
     {
         try
         {
-            await Workflow.ExecuteActivityAsync<int>(activity, [batch], Options(queue, TimeSpan.FromMinutes(1)));
+            await Workflow.ExecuteActivityAsync<int>(activity, [batch], Options(queue, TimeSpan.FromSeconds(30)));
         }
         catch (ActivityFailureException ex)
         {
@@ -361,7 +361,7 @@ public class EventWorkflow
                 var step = await Workflow.ExecuteActivityAsync<SegmentStepResult>(
                     ActivityNames.FinishSegments,
                     [new FinishSegmentsInput(input.EventId, segments, mediaEndMs)],
-                    Options(TaskQueues.Classifier, TimeSpan.FromMinutes(1)));
+                    Options(TaskQueues.Classifier, TimeSpan.FromSeconds(30)));
                 Apply(step);
                 await SegmentsClosedAsync(input, plan, step.Closed, nextChunk ?? 0, mediaEndMs, ended: true);
             }

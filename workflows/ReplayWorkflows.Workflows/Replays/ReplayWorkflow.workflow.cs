@@ -23,7 +23,7 @@ public class ReplayWorkflow
     {
         TaskQueue = TaskQueues.Render,
         StartToCloseTimeout = TimeSpan.FromMinutes(30),
-        HeartbeatTimeout = TimeSpan.FromMinutes(1),
+        HeartbeatTimeout = TimeSpan.FromSeconds(20),
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(2) },
     };
 

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReplayWorkflows.Activities.Hosting;
+using ReplayWorkflows.Activities.Replays;
+using ReplayWorkflows.Core.Replays;
+using ReplayWorkflows.Data;
+using ReplayWorkflows.Data.Records;
+using ReplayWorkflows.Media.FFmpeg;
+using ReplayWorkflows.Media.Generation;
+using ReplayWorkflows.Temporal.Server;
+using ReplayWorkflows.Workflows.Contracts;
+using Temporalio.Client;
+
+namespace ReplayWorkflows.Bench;
+
+/// <summary>
+/// The whole pipeline on one machine (embedded server on a file, SQLite data plane, in-process workers): a generated
+/// 720p match with 20 s chunks as VOD (wall time against a plain FFmpeg decode of the same media, orchestration cost
+/// per chunk), then a shorter one live at real-time pace (delay from a chunk's arrival to its segments' clips).
+/// </summary>
+internal sealed class PipelineBenchmark : IBenchmark
+{
+    public string Name => "pipeline";
+
+    public string Description => "VOD match through the pipeline vs plain decode, per-chunk orchestration cost, live chunk-to-clip delay [vodSeconds=1800] [liveSeconds=180]";
+
+    public async Task RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var vodSeconds = args.Count > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1800;
+        var liveSeconds = args.Count > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 180;
+        var root = FindRepoRoot();
+        var cache = Directory.CreateDirectory(Path.Combine(root, ".cache", "media")).FullName;
+        var profile = await File.ReadAllTextAsync(Path.Combine(root, "samples", "profiles", "generated-match.yaml"), cancellationToken);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {vodSeconds} s VOD and {liveSeconds} s live 720p25 matches, 20 s chunks");
+
+        var vod = await new MatchGenerator().EnsureAsync(new MatchSpec(7, vodSeconds, MatchVariant.Hd720p25, 20), cache, cancellationToken);
+        var decode = Stopwatch.StartNew();
+        await FFmpegRunner.Default.RunFFmpegAsync(["-v", "error", "-i", vod.Mp4Path, "-f", "null", "-"], null, cancellationToken);
+        decode.Stop();
+        Console.WriteLine($"plain decode (video + audio) of the match: {decode.Elapsed.TotalSeconds:0.0} s");
+
+        var work = Directory.CreateTempSubdirectory("rw-bench-pipeline-").FullName;
+        try
+        {
+            await using var server = await DevServer.StartAsync(new DevServerOptions { Port = 0, DbFilename = Path.Combine(work, "temporal.db"), LogLevel = LogLevel.Warning }, cancellationToken);
+            await using var data = await DataPlaneFactory.OpenAsync(new DataPlaneOptions { SqlitePath = Path.Combine(work, "replay.db") }, null, cancellationToken);
+            var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(server.Target));
+            var options = new PipelineOptions { StorageRoot = Path.Combine(work, "storage"), SourcePollInterval = TimeSpan.FromMilliseconds(200), FolderSettleTime = TimeSpan.FromMilliseconds(200) };
+            var services = new PipelineServices(data, client, options, NullLoggerFactory.Instance);
+            using var stop = new CancellationTokenSource();
+            var workers = PipelineWorkers.RunAsync(services, TaskQueues.All, stop.Token, "bench");
+            var pipeline = new PipelineClient(client, data);
+
+            // VOD: everything at once through the match's HLS playlist, with an after-event replay.
+            var clock = Stopwatch.StartNew();
+            var handle = await pipeline.StartEventAsync(
+                new EventInput("bench-vod", "bench vod", "generated-match", profile, $"hls:{vod.PlaylistPath}", Vod: true),
+                [("bench-vod-highlights", Highlights("bench-vod-highlights", catchUp: false))], cancellationToken);
+            var summary = await handle.GetResultAsync();
+            clock.Stop();
+            var outcomes = new List<ChunkOutcome>();
+            foreach (var n in Enumerable.Range(1, vod.ChunkPaths.Count))
+            {
+                outcomes.Add(await client.GetWorkflowHandle($"chunk-bench-vod-{n}").GetResultAsync<ChunkOutcome>());
+            }
+
+            var overhead = outcomes.Select(o => (double)(o.ElapsedMs - o.WorkMs)).Order().ToList();
+            var work1 = outcomes.Select(o => (double)o.WorkMs).Order().ToList();
+            Console.WriteLine($"VOD: {summary.Progress.ChunksProcessed} chunks, {summary.Progress.Segments} segments, {summary.Progress.Clips} clips, replay {summary.Replays.Sum(r => r.DurationMs) / 1000.0:0.0} s");
+            Console.WriteLine($"VOD wall time {clock.Elapsed.TotalSeconds:0.0} s = {clock.Elapsed / decode.Elapsed:0.00}x the plain decode (target <= 1.5x)");
+            Console.WriteLine($"chunk workflow: activity work p50 {Percentile(work1, 50):0} ms; orchestration (elapsed - work) p50 {Percentile(overhead, 50):0} ms, p90 {Percentile(overhead, 90):0} ms (target p50 < 50 ms)");
+
+            // Live: chunks appear in a folder at real-time pace; delay from the arrival of the chunk that lets a segment
+            // finish (its end plus the optimizer's window) to the segment's clips being written.
+            var live = await new MatchGenerator().EnsureAsync(new MatchSpec(11, liveSeconds, MatchVariant.Hd720p25, 20), cache, cancellationToken);
+            var folder = Directory.CreateDirectory(Path.Combine(work, "live")).FullName;
+            var liveHandle = await pipeline.StartEventAsync(new EventInput("bench-live", "bench live", "generated-match", profile, $"folder:{folder}"), null, cancellationToken);
+            var arrivals = new Dictionary<int, long>();
+            for (var i = 0; i < live.ChunkPaths.Count; i++)
+            {
+                var target = Path.Combine(folder, Path.GetFileName(live.ChunkPaths[i]));
+                File.Copy(live.ChunkPaths[i], target + ".part");
+                File.Move(target + ".part", target);
+                arrivals[i + 1] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                await Task.Delay(TimeSpan.FromSeconds(20), cancellationToken);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, options.EndMarker), "", cancellationToken);
+            await liveHandle.GetResultAsync();
+            var chunks = await data.Chunks.ListAsync("bench-live", cancellationToken);
+            var clips = await data.Clips.ListAsync("bench-live", cancellationToken);
+            var delays = new List<double>();
+            foreach (var segment in await data.Segments.QueryAsync(new SegmentQuery("bench-live") { Closed = true }, cancellationToken))
+            {
+                // Readiness as the event workflow decides it: the detectors have covered the end plus the 3 s window.
+                var enabling = chunks.FirstOrDefault(c => c.EndMs >= segment.EndMs!.Value + 3_000);
+                var ready = clips.Where(c => c.SegmentStartMs == segment.StartMs).Select(c => c.UpdatedUnixMs).DefaultIfEmpty(0).Max();
+                if (enabling is not null && ready > 0)
+                {
+                    delays.Add(ready - arrivals[enabling.ChunkNumber]);
+                }
+            }
+
+            delays.Sort();
+            Console.WriteLine(delays.Count == 0
+                ? "live: no segment closed before the event ended"
+                : $"live chunk arrival -> segment clips ready: p50 {Percentile(delays, 50) / 1000.0:0.00} s, max {delays[^1] / 1000.0:0.00} s over {delays.Count} segments (target p50 < 3 s)");
+            await stop.CancelAsync();
+            await workers;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static ReplaySpec Highlights(string id, bool catchUp) =>
+        new(new ReplayRequest(id, ReplayMode.Duration,
+                [new FeatureSelector("ExcitementLabeler", "HighExcitement", Weight: 10), new FeatureSelector("Loudness", "Loud", Weight: 5)],
+                DurationMs: 120_000, ToleranceMs: 15_000, CatchUp: catchUp),
+            ["720p"], Mp4: true, Hls: true, TransitionMs: 500);
+
+    private static double Percentile(List<double> sorted, int p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReplayWorkflows.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
