@@ -16,7 +16,7 @@ public sealed class FaultTests
         var first = await harness.StartWorkerProcessAsync("worker-1");
         var handle = await harness.Pipeline.StartEventAsync(PipelineHarness.Event("killed", $"hls:{match.PlaylistPath}", vod: true));
 
-        await Eventually.TrueAsync(() => harness.Pipeline.ProgressAsync("killed").Result.ChunksProcessed >= 3, TimeSpan.FromMinutes(3), "three chunks processed");
+        await Eventually.ReturnsAsync(() => harness.Pipeline.ProgressAsync("killed"), p => p.ChunksProcessed >= 3, TimeSpan.FromMinutes(3), "three chunks processed");
         first.KillHard();
         using var second = await harness.StartWorkerProcessAsync("worker-2");
         var summary = await handle.GetResultAsync().WaitAsync(TimeSpan.FromMinutes(5));
@@ -33,7 +33,7 @@ public sealed class FaultTests
         harness.StartWorkers();
         var handle = await harness.Pipeline.StartEventAsync(PipelineHarness.Event("restarted", $"hls:{match.PlaylistPath}", vod: true));
 
-        await Eventually.TrueAsync(() => harness.Pipeline.ProgressAsync("restarted").Result.ChunksProcessed >= 3, TimeSpan.FromMinutes(3), "three chunks processed");
+        await Eventually.ReturnsAsync(() => harness.Pipeline.ProgressAsync("restarted"), p => p.ChunksProcessed >= 3, TimeSpan.FromMinutes(3), "three chunks processed");
         await harness.RestartServerHardAsync(TimeSpan.FromSeconds(2));
         var summary = await handle.GetResultAsync().WaitAsync(TimeSpan.FromMinutes(5));
 
@@ -58,5 +58,6 @@ public sealed class FaultTests
         var files = Directory.GetFiles(Path.Combine(harness.Options.StorageRoot, "events", eventId, "clips"), "*.mp4");
         files.Length.ShouldBe(clips.Count, string.Join(", ", files));
         summary.Exports.ShouldNotBeEmpty();
+        await harness.AssertEveryHistoryReplaysAsync();
     }
 }

@@ -76,6 +76,7 @@ public sealed class LivePipelineTests
         }
 
         identities.ShouldBe(["worker-a", "worker-b"], ignoreOrder: true);
+        await harness.AssertEveryHistoryReplaysAsync();
     }
 
     [Fact]
@@ -109,6 +110,7 @@ public sealed class LivePipelineTests
         var segments = await harness.Data.Segments.QueryAsync(new SegmentQuery("hls") { Closed = true });
         segments.Count.ShouldBe(match.Truth.Bursts.Count);
         (await harness.Data.Clips.ListAsync("hls")).Count.ShouldBe(segments.Count * 2);
+        await harness.AssertEveryHistoryReplaysAsync();
     }
 
     private static async Task WriteAsync(string path, IEnumerable<string> lines)

@@ -39,5 +39,6 @@ public sealed class S3PipelineTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         chunks.ShouldAllBe(c => c.Location.StartsWith(harness.Options.StorageRoot, StringComparison.Ordinal) && File.Exists(c.Location));
         var segments = await harness.Data.Segments.QueryAsync(new SegmentQuery("s3") { Closed = true });
         segments.Count.ShouldBe(match.Truth.Bursts.Count);
+        await harness.AssertEveryHistoryReplaysAsync();
     }
 }

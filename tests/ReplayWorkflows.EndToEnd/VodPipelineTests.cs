@@ -76,6 +76,7 @@ public sealed class VodPipelineTests
 
         var stored = await harness.Data.Events.GetAsync("vod");
         stored!.Status.ShouldBe(EventStatus.Complete);
+        await harness.AssertEveryHistoryReplaysAsync();
     }
 
     private static void AssertSchema(string file, string schemaName)

@@ -8,6 +8,7 @@ using ReplayWorkflows.Temporal.Server;
 using ReplayWorkflows.Testing;
 using ReplayWorkflows.Workflows.Contracts;
 using Temporalio.Client;
+using Temporalio.Worker;
 
 namespace ReplayWorkflows.EndToEnd.Support;
 
@@ -116,7 +117,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public static string GeneratedProfile => File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "samples", "profiles", "generated-match.yaml"));
 
-    public static EventInput Event(string eventId, string source, bool vod, EventSettings? settings = null) =>
+    public static EventInput Event(string eventId, string? source, bool vod, EventSettings? settings = null) =>
         new(eventId, $"E2E {eventId}", "generated-match", GeneratedProfile, source, Vod: vod, Settings: settings ?? new EventSettings(GapTimeoutMs: 20_000));
 
     public static ReplaySpec Highlights(string replayId, long durationMs, bool catchUp, params string[] resolutions) =>
@@ -129,6 +130,27 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         var handle = await Pipeline.StartEventAsync(input, replays);
         return await handle.GetResultAsync().WaitAsync(timeout);
+    }
+
+    /// <summary>
+    /// Replays every workflow run on this server (events and their chunk, clip, replay and export workflows) from its
+    /// history with the current workflow code: what a new worker does after a restart. Non-determinism fails the test.
+    /// </summary>
+    public async Task AssertEveryHistoryReplaysAsync()
+    {
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions()
+            .AddWorkflow<Workflows.Events.EventWorkflow>().AddWorkflow<Workflows.Chunks.ChunkWorkflow>().AddWorkflow<Workflows.Clips.ClipWorkflow>()
+            .AddWorkflow<Workflows.Replays.ReplayWorkflow>().AddWorkflow<Workflows.Exports.ExportWorkflow>());
+        var replayed = 0;
+        await foreach (var run in Client.ListWorkflowsAsync("ExecutionStatus != 'Running'"))
+        {
+            var history = await Client.GetWorkflowHandle(run.Id, run.RunId).FetchHistoryAsync();
+            var result = await replayer.ReplayWorkflowAsync(history, throwOnReplayFailure: false);
+            result.ReplayFailure.ShouldBeNull($"{run.Id} ({run.WorkflowType}) does not replay: {result.ReplayFailure?.Message}");
+            replayed++;
+        }
+
+        replayed.ShouldBeGreaterThan(0);
     }
 
     public async ValueTask DisposeAsync()

@@ -152,7 +152,9 @@ public class EventWorkflow
                 // Chunks that have not started are left out once the event is asked to end.
                 waiting.Clear();
             }
-            while (!stopping && inflight.Count < settings.LookAhead && waiting.Count > 0)
+            // Time to continue as new: start no more chunks, so the ones in flight drain and the run can end cleanly.
+            var draining = processed >= settings.ContinueAsNewEvery;
+            while (!stopping && !draining && inflight.Count < settings.LookAhead && waiting.Count > 0)
             {
                 var (number, chunk) = waiting.First();
                 waiting.Remove(number);
@@ -209,7 +211,7 @@ public class EventWorkflow
                     }
                 }
 
-                if (processed >= settings.ContinueAsNewEvery && inflight.Count == 0)
+                if (draining && inflight.Count == 0)
                 {
                     return await ContinueAsNewAsync(input);
                 }
