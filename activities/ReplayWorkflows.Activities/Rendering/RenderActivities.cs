@@ -39,37 +39,44 @@ public sealed partial class RenderActivities(PipelineServices services)
             variants.Add((ClipVariant.Optimized, new TimeRange(os, oe), ClipMode.Accurate));
         }
 
-        var files = new List<string>();
+        IReadOnlyList<string>[] rendered;
         await using (KeepAlive.Start())
         {
-            foreach (var (variant, range, mode) in variants)
-            {
-                var chunks = await ChunksAsync(batch.EventId, range, token).ConfigureAwait(false);
-                var name = $"{s.StartMs:D9}-{variant.ToString().ToLowerInvariant()}";
-                var clip = await services.Clips.CreateAsync(
-                    new ClipRequest(chunks, range, mode, services.Storage.Clips(batch.EventId), name, Mp4: true, Hls: batch.Hls, Thumbnail: true), token).ConfigureAwait(false);
-                foreach (var (format, path) in new[] { ("mp4", clip.Mp4Path), ("hls", clip.HlsPlaylistPath) })
-                {
-                    if (path is null)
-                    {
-                        continue;
-                    }
-
-                    files.Add(path);
-                    await services.Data.Clips.UpsertAsync(
-                        new ClipRecord(batch.EventId, s.Classifier, s.StartMs, variant, 1, format, range.StartMs, range.EndMs, "complete", path, clip.ThumbnailPath),
-                        token).ConfigureAwait(false);
-                }
-
-                if (clip.ThumbnailPath is { } thumbnail)
-                {
-                    files.Add(thumbnail);
-                }
-            }
+            // The variants are independent FFmpeg runs: side by side they are ready about as soon as the slower one.
+            rendered = await Task.WhenAll(variants.Select(v => RenderVariantAsync(batch, s, v.Variant, v.Range, v.Mode, token))).ConfigureAwait(false);
         }
 
+        var files = rendered.SelectMany(f => f).ToList();
         LogClipped(log, batch.EventId, s.StartMs, s.EndMs, files.Count);
         return new ClipsRendered(s, files);
+    }
+
+    private async Task<IReadOnlyList<string>> RenderVariantAsync(SegmentBatch batch, SegmentRef s, ClipVariant variant, TimeRange range, ClipMode mode, CancellationToken token)
+    {
+        var chunks = await ChunksAsync(batch.EventId, range, token).ConfigureAwait(false);
+        var name = $"{s.StartMs:D9}-{variant.ToString().ToLowerInvariant()}";
+        var clip = await services.Clips.CreateAsync(
+            new ClipRequest(chunks, range, mode, services.Storage.Clips(batch.EventId), name, Mp4: true, Hls: batch.Hls, Thumbnail: true), token).ConfigureAwait(false);
+        var files = new List<string>();
+        foreach (var (format, path) in new[] { ("mp4", clip.Mp4Path), ("hls", clip.HlsPlaylistPath) })
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            files.Add(path);
+            await services.Data.Clips.UpsertAsync(
+                new ClipRecord(batch.EventId, s.Classifier, s.StartMs, variant, 1, format, range.StartMs, range.EndMs, "complete", path, clip.ThumbnailPath),
+                token).ConfigureAwait(false);
+        }
+
+        if (clip.ThumbnailPath is { } thumbnail)
+        {
+            files.Add(thumbnail);
+        }
+
+        return files;
     }
 
     [Activity(ActivityNames.RenderReplay)]
