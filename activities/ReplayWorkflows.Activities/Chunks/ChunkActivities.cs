@@ -73,8 +73,7 @@ public sealed partial class ChunkActivities(PipelineServices services)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var token = ActivityExecutionContext.Current.CancellationToken;
         var plugin = await services.Profiles.PluginAsync(call.EventId, call.Plugin, token).ConfigureAwait(false);
-        var featurer = services.Plugins.Find(plugin.Name, plugin.Version) as IFeaturer
-            ?? throw new ApplicationFailureException($"no featurer {plugin.Name} v{plugin.Version} on this worker", errorType: "PluginConfiguration", nonRetryable: true);
+        var featurer = services.PluginFor<IFeaturer>(plugin);
         var record = await services.Data.Chunks.GetAsync(call.EventId, call.ChunkNumber, token).ConfigureAwait(false)
             ?? throw new ApplicationFailureException($"chunk {call.ChunkNumber} of event {call.EventId} has not been analysed", errorType: "MissingChunk");
         var analysis = PipelineJson.Deserialize<ChunkAnalysis>(record.MetadataJson, $"analysis of chunk {call.ChunkNumber}");

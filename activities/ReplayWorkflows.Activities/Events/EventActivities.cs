@@ -34,8 +34,7 @@ public sealed partial class EventActivities(PipelineServices services)
             profile.Classifier.Name,
             profile.Labeler?.Name,
             profile.Optimizer?.Name,
-            profile.Optimizer?.Configuration.Values.TryGetValue(BuiltInPlugins.SearchWindowParameter, out var window) == true
-                ? long.Parse(window, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            profile.Optimizer is { } optimizer ? EventProfiles.SearchWindowMs(optimizer) : 0,
             plan.Stages.Where(s => s.Class == PluginClass.Featurer)
                 .Select(s => new FeaturerStage(s.Plugin, s.Level, s.PerAudioTrack, s.WaitsFor)).ToList(),
             plan.MediaFeatures.Select(f => f.ToString()).ToList(),

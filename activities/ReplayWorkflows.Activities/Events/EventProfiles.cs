@@ -43,6 +43,12 @@ internal sealed class EventProfiles(IDataPlane data, PluginCatalog catalog)
         return entry;
     }
 
+    /// <summary>How far an optimizer may move in and out points (its search window); 0 when it has none.</summary>
+    public static long SearchWindowMs(ProfilePlugin optimizer) =>
+        optimizer.Configuration.Values.TryGetValue(BuiltInPlugins.SearchWindowParameter, out var window)
+            ? long.Parse(window, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
     public async Task<ProfilePlugin> PluginAsync(string eventId, string plugin, CancellationToken cancellationToken)
     {
         var (profile, _) = await GetAsync(eventId, cancellationToken).ConfigureAwait(false);

@@ -58,4 +58,11 @@ public sealed class PipelineServices
     public PluginCatalog Catalog { get; } = BuiltInPlugins.CreateCatalog();
 
     internal Events.EventProfiles Profiles { get; }
+
+    /// <summary>This worker's implementation of a profile's plugin; a missing one fails the activity for good.</summary>
+    internal T PluginFor<T>(Core.Profiles.ProfilePlugin plugin)
+        where T : class, IPlugin =>
+        Plugins.Find(plugin.Name, plugin.Version) as T
+        ?? throw new Temporalio.Exceptions.ApplicationFailureException(
+            $"no {typeof(T).Name[1..]} {plugin.Name} v{plugin.Version} on this worker", errorType: "PluginConfiguration", nonRetryable: true);
 }

@@ -152,7 +152,7 @@ public sealed partial class RenderActivities(PipelineServices services)
                     break;
                 case "json":
                     var json = EventJsonExporter.Export(info, segments);
-                    outcomes.Add(new ExportOutcome("json", "", [await WriteAsync(task.EventId, "", "event-json", Path.Combine(directory, $"{Safe(task.EventId)}.json"), json, token).ConfigureAwait(false)]));
+                    outcomes.Add(new ExportOutcome("json", "", [await WriteAsync(task.EventId, "", "event-json", Path.Combine(directory, $"{PipelineStorage.SafeName(task.EventId)}.json"), json, token).ConfigureAwait(false)]));
                     break;
                 default:
                     throw new ApplicationFailureException($"unknown export format '{format}': use edl or json (replays are rendered as mp4 and hls)", errorType: "InvalidExport", nonRetryable: true);
@@ -172,9 +172,9 @@ public sealed partial class RenderActivities(PipelineServices services)
             var selection = new ReplaySelection(result.Items.OrderBy(i => i.Position).Select(i => new SelectedClip(
                 new SegmentKey(task.EventId, i.Classifier, i.SegmentStartMs), i.StartMs, i.EndMs, null, null, i.Score is { } sc ? (int)sc : null, [], false)).ToList());
             var edl = EventEdlExporter.ExportReplay(info, spec.Request, selection);
-            var edlPath = await WriteAsync(task.EventId, replayId, "replay-edl", Path.Combine(directory, $"{Safe(replayId)}.edl"), edl.Content, token).ConfigureAwait(false);
+            var edlPath = await WriteAsync(task.EventId, replayId, "replay-edl", Path.Combine(directory, $"{PipelineStorage.SafeName(replayId)}.edl"), edl.Content, token).ConfigureAwait(false);
             var json = ReplayJsonExporter.Export(info, spec.Request, selection);
-            var jsonPath = await WriteAsync(task.EventId, replayId, "replay-json", Path.Combine(directory, $"{Safe(replayId)}.json"), json, token).ConfigureAwait(false);
+            var jsonPath = await WriteAsync(task.EventId, replayId, "replay-json", Path.Combine(directory, $"{PipelineStorage.SafeName(replayId)}.json"), json, token).ConfigureAwait(false);
             outcomes.Add(new ExportOutcome("replay", replayId, [edlPath, jsonPath]));
         }
 
@@ -188,7 +188,7 @@ public sealed partial class RenderActivities(PipelineServices services)
         return segments.Select(s => new ExportSegment(
             s.Classifier, s.StartMs, s.EndMs!.Value, SegmentCloseReason.Classifier, s.OptimizedStartMs, s.OptimizedEndMs, s.Label,
             ReplayCandidates.Features(s.FeaturesJson),
-            ReplayCandidates.ToFeedback(feedback.Where(f => f.SegmentStartMs == s.StartMs).OrderByDescending(f => f.UpdatedUnixMs).FirstOrDefault()?.Verdict))).ToList();
+            ReplayCandidates.ToFeedback(ReplayCandidates.Latest(feedback, s)?.Verdict))).ToList();
     }
 
     private async Task<IReadOnlyList<MediaChunk>> ChunksAsync(string eventId, TimeRange range, CancellationToken token)
@@ -225,8 +225,6 @@ public sealed partial class RenderActivities(PipelineServices services)
         await services.Data.Exports.UpsertAsync(
             new ExportRecord(eventId, replayId, kind, 0, path, Convert.ToHexStringLower(hash), size), token).ConfigureAwait(false);
     }
-
-    private static string Safe(string id) => string.Concat(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Information, Message = "Event {EventId}: clips of segment {StartMs}-{EndMs} ms written ({Files} files)")]
     private static partial void LogClipped(ILogger logger, string eventId, long startMs, long endMs, int files);

@@ -15,12 +15,16 @@ internal static class ReplayCandidates
         var feedback = await data.Feedback.ListAsync(eventId, cancellationToken).ConfigureAwait(false);
         return segments.Select(s =>
         {
-            var liked = feedback.Where(f => f.SegmentStartMs == s.StartMs && f.Classifier == s.Classifier).OrderByDescending(f => f.UpdatedUnixMs).FirstOrDefault();
+            var liked = Latest(feedback, s);
             return new ReplayCandidate(
                 new SegmentKey(eventId, s.Classifier, s.StartMs), s.StartMs, s.EndMs!.Value, s.OptimizedStartMs, s.OptimizedEndMs,
                 Features(s.FeaturesJson), ToFeedback(liked?.Verdict), liked?.UpdatedUnixMs ?? 0);
         }).ToList();
     }
+
+    /// <summary>The newest feedback on a segment (any track or variant), or null.</summary>
+    public static FeedbackRecord? Latest(IEnumerable<FeedbackRecord> feedback, SegmentRecord segment) =>
+        feedback.Where(f => f.SegmentStartMs == segment.StartMs && f.Classifier == segment.Classifier).MaxBy(f => f.UpdatedUnixMs);
 
     /// <summary>The features stored with a segment (a JSON list; the store's empty default is an object).</summary>
     public static IReadOnlyList<FeatureValue> Features(string json) =>

@@ -30,8 +30,7 @@ public sealed partial class SegmentActivities(PipelineServices services)
         var token = ActivityExecutionContext.Current.CancellationToken;
         var (profile, _) = await services.Profiles.GetAsync(input.EventId, token).ConfigureAwait(false);
         var plugin = profile.Classifier;
-        var classifier = services.Plugins.Find(plugin.Name, plugin.Version) as IClassifier
-            ?? throw new ApplicationFailureException($"no classifier {plugin.Name} v{plugin.Version} on this worker", errorType: "PluginConfiguration", nonRetryable: true);
+        var classifier = services.PluginFor<IClassifier>(plugin);
         var policy = new SegmentPolicy(input.EventId, plugin.Name, profile.MaxSegmentLengthMs);
         // Chunk durations measured by different tools may overlap by a millisecond; classified media is never re-read.
         var start = Math.Max(input.StartMs, input.State.ProcessedUntilMs);
@@ -77,8 +76,7 @@ public sealed partial class SegmentActivities(PipelineServices services)
         var token = ActivityExecutionContext.Current.CancellationToken;
         var (profile, _) = await services.Profiles.GetAsync(batch.EventId, token).ConfigureAwait(false);
         var plugin = profile.Labeler ?? throw new ApplicationFailureException($"profile {profile.Name} has no labeler", errorType: "PluginConfiguration", nonRetryable: true);
-        var labeler = services.Plugins.Find(plugin.Name, plugin.Version) as ILabeler
-            ?? throw new ApplicationFailureException($"no labeler {plugin.Name} v{plugin.Version} on this worker", errorType: "PluginConfiguration", nonRetryable: true);
+        var labeler = services.PluginFor<ILabeler>(plugin);
         foreach (var s in batch.Segments)
         {
             var segment = new Segment(batch.EventId, s.Classifier, s.StartMs, s.EndMs, SegmentCloseReason.Classifier);
@@ -110,9 +108,8 @@ public sealed partial class SegmentActivities(PipelineServices services)
         var token = ActivityExecutionContext.Current.CancellationToken;
         var (profile, _) = await services.Profiles.GetAsync(batch.EventId, token).ConfigureAwait(false);
         var plugin = profile.Optimizer ?? throw new ApplicationFailureException($"profile {profile.Name} has no optimizer", errorType: "PluginConfiguration", nonRetryable: true);
-        var optimizer = services.Plugins.Find(plugin.Name, plugin.Version) as IOptimizer
-            ?? throw new ApplicationFailureException($"no optimizer {plugin.Name} v{plugin.Version} on this worker", errorType: "PluginConfiguration", nonRetryable: true);
-        var window = plugin.Configuration.Values.TryGetValue(BuiltInPlugins.SearchWindowParameter, out var w) ? long.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var optimizer = services.PluginFor<IOptimizer>(plugin);
+        var window = Events.EventProfiles.SearchWindowMs(plugin);
         var mediaEnd = (await services.Data.Events.GetAsync(batch.EventId, token).ConfigureAwait(false))?.MediaEndMs ?? long.MaxValue;
         foreach (var s in batch.Segments)
         {

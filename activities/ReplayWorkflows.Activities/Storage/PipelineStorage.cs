@@ -8,16 +8,16 @@ public sealed class PipelineStorage(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
-    public string Event(string eventId) => Path.Combine(Root, "events", Safe(eventId));
+    public string Event(string eventId) => Path.Combine(Root, "events", SafeName(eventId));
 
     public string Chunks(string eventId) => Directory.CreateDirectory(Path.Combine(Event(eventId), "chunks")).FullName;
 
     public string Clips(string eventId) => Directory.CreateDirectory(Path.Combine(Event(eventId), "clips")).FullName;
 
-    public string Replay(string eventId, string replayId) => Directory.CreateDirectory(Path.Combine(Event(eventId), "replays", Safe(replayId))).FullName;
+    public string Replay(string eventId, string replayId) => Directory.CreateDirectory(Path.Combine(Event(eventId), "replays", SafeName(replayId))).FullName;
 
     public string Exports(string eventId) => Directory.CreateDirectory(Path.Combine(Event(eventId), "exports")).FullName;
 
     // Ids come from users; keep them from escaping the root.
-    private static string Safe(string id) => string.Concat(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')).TrimStart('.');
+    internal static string SafeName(string id) => string.Concat(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')).TrimStart('.');
 }
