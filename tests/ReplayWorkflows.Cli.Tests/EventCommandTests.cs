@@ -51,6 +51,10 @@ public sealed class EventCommandTests : IDisposable
     [InlineData("--duration", "90", "is not a duration")]
     [InlineData("--start", "tomorrow", "is not an ISO 8601 time")]
     [InlineData("--audio-track", "21", "outside 1-20")]
+    [InlineData("--look-ahead", "0", "--look-ahead 0 is outside 1-32")]
+    [InlineData("--gap-timeout", "soon", "is not a duration")]
+    [InlineData("--gap-timeout", "0s", "must be positive")]
+    [InlineData("--export", "pdf", "pdf")]
     public async Task Bad_values_are_usage_errors_on_one_line(string option, string value, string message)
     {
         var args = new List<string> { "event", "start", "--name", "X", "--profile", "p", "--source", "folder:" + dir };

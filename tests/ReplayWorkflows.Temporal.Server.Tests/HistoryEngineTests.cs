@@ -123,6 +123,24 @@ public sealed class HistoryEngineTests
     }
 
     [Fact]
+    public async Task The_late_written_activity_started_event_is_dated_when_the_attempt_started()
+    {
+        await using var h = new EngineHarness();
+        h.Start("wf-started-time");
+        h.Complete(await h.PollWorkflowTaskAsync(), EngineHarness.ScheduleActivity("a1"));
+        var activity = await h.PollActivityTaskAsync();
+        await Task.Delay(300);
+        h.Engine.CompleteActivity(activity.TaskToken, null, "w");
+
+        var events = h.Engine.Read(() => h.Engine.AllRunsLocked("default").Single(r => r.Key.WorkflowId == "wf-started-time").Events.ToList());
+        var started = events.Single(e => e.EventType == EventType.ActivityTaskStarted);
+        var completed = events.Single(e => e.EventType == EventType.ActivityTaskCompleted);
+        started.EventId.ShouldBe(completed.EventId - 1, "written together with the completion");
+        (completed.EventTime.ToDateTime() - started.EventTime.ToDateTime()).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250));
+        activity.StartedTime.ToDateTime().ShouldBe(started.EventTime.ToDateTime());
+    }
+
+    [Fact]
     public async Task A_workflow_task_whose_worker_vanished_times_out_and_is_handed_out_again()
     {
         await using var h = new EngineHarness();

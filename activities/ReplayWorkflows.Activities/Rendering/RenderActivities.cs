@@ -39,24 +39,27 @@ public sealed partial class RenderActivities(PipelineServices services)
             variants.Add((ClipVariant.Optimized, new TimeRange(os, oe), ClipMode.Accurate));
         }
 
-        IReadOnlyList<string>[] rendered;
+        var files = new List<string>();
         await using (KeepAlive.Start())
         {
-            // The variants are independent FFmpeg runs: side by side they are ready about as soon as the slower one.
-            rendered = await Task.WhenAll(variants.Select(v => RenderVariantAsync(batch, s, v.Variant, v.Range, v.Mode, token))).ConfigureAwait(false);
+            // The variants overlap: one join of their chunks serves both, and they render side by side.
+            var chunks = await ChunksAsync(batch.EventId, new TimeRange(variants.Min(v => v.Range.StartMs), variants.Max(v => v.Range.EndMs)), token).ConfigureAwait(false);
+            var clips = await services.Clips.CreateManyAsync(
+                variants.Select(v => new ClipRequest(
+                    chunks, v.Range, v.Mode, services.Storage.Clips(batch.EventId), $"{s.StartMs:D9}-{v.Variant.ToString().ToLowerInvariant()}", Mp4: true, Hls: batch.Hls, Thumbnail: true)).ToList(),
+                token).ConfigureAwait(false);
+            for (var i = 0; i < variants.Count; i++)
+            {
+                files.AddRange(await RecordAsync(batch.EventId, s, variants[i].Variant, variants[i].Range, clips[i], token).ConfigureAwait(false));
+            }
         }
 
-        var files = rendered.SelectMany(f => f).ToList();
         LogClipped(log, batch.EventId, s.StartMs, s.EndMs, files.Count);
         return new ClipsRendered(s, files);
     }
 
-    private async Task<IReadOnlyList<string>> RenderVariantAsync(SegmentBatch batch, SegmentRef s, ClipVariant variant, TimeRange range, ClipMode mode, CancellationToken token)
+    private async Task<IReadOnlyList<string>> RecordAsync(string eventId, SegmentRef s, ClipVariant variant, TimeRange range, ClipResult clip, CancellationToken token)
     {
-        var chunks = await ChunksAsync(batch.EventId, range, token).ConfigureAwait(false);
-        var name = $"{s.StartMs:D9}-{variant.ToString().ToLowerInvariant()}";
-        var clip = await services.Clips.CreateAsync(
-            new ClipRequest(chunks, range, mode, services.Storage.Clips(batch.EventId), name, Mp4: true, Hls: batch.Hls, Thumbnail: true), token).ConfigureAwait(false);
         var files = new List<string>();
         foreach (var (format, path) in new[] { ("mp4", clip.Mp4Path), ("hls", clip.HlsPlaylistPath) })
         {
@@ -67,7 +70,7 @@ public sealed partial class RenderActivities(PipelineServices services)
 
             files.Add(path);
             await services.Data.Clips.UpsertAsync(
-                new ClipRecord(batch.EventId, s.Classifier, s.StartMs, variant, 1, format, range.StartMs, range.EndMs, "complete", path, clip.ThumbnailPath),
+                new ClipRecord(eventId, s.Classifier, s.StartMs, variant, 1, format, range.StartMs, range.EndMs, "complete", path, clip.ThumbnailPath),
                 token).ConfigureAwait(false);
         }
 

@@ -66,10 +66,34 @@ internal static partial class EventStartCommand
                 }
             }
         });
+        var lookAhead = new Option<int>("--look-ahead")
+        {
+            Description = "Chunks analysed ahead of the in-order segment stages (1-32)",
+            DefaultValueFactory = _ => EventSettings.Default.LookAhead,
+            HelpName = "chunks",
+        };
+        lookAhead.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), "--look-ahead", 1, 32));
+        var gapTimeout = new Option<TimeSpan>("--gap-timeout")
+        {
+            Description = $"How long a missing chunk is waited for before it is recorded as a gap ({DurationText.Forms})",
+            DefaultValueFactory = _ => TimeSpan.FromMilliseconds(EventSettings.Default.GapTimeoutMs),
+            HelpName = "duration",
+            CustomParser = r => Parse(r, t => DurationText.Parse(t)),
+        };
+        var continueEvery = new Option<int>("--continue-as-new-every")
+        {
+            Description = "Chunks after which the event workflow continues as new, keeping its history short (2-10000)",
+            DefaultValueFactory = _ => EventSettings.Default.ContinueAsNewEvery,
+            HelpName = "chunks",
+        };
+        continueEvery.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), "--continue-as-new-every", 2, 10_000));
+        var clipHls = new Option<bool>("--clip-hls") { Description = "Also write every segment clip as HLS (MP4 only by default)" };
+        var exports = new Option<string[]>("--export") { Description = "Export written when the event ends (repeatable; default edl and json): edl or json", HelpName = "format" };
+        exports.AcceptOnlyFromAmong("edl", "json");
         var format = OutputFormat.Create();
         var command = new Command("start", "Start an event: record it and run its workflow over the source")
         {
-            name, profile, source, start, duration, vod, id, tracks, format,
+            name, profile, source, start, duration, vod, id, tracks, lookAhead, gapTimeout, continueEvery, clipHls, exports, format,
         };
         temporal.AddTo(command);
         data.AddTo(command);
@@ -84,7 +108,10 @@ internal static partial class EventStartCommand
             var input = new EventInput(
                 eventId, eventName, profileName, profileText, parse.GetValue(source), parse.GetValue(start),
                 parse.GetValue(duration) is { } d ? (long)d.TotalMilliseconds : null, parse.GetValue(vod),
-                parse.GetValue(tracks) is { Length: > 0 } t ? t : null);
+                parse.GetValue(tracks) is { Length: > 0 } t ? t : null,
+                new EventSettings(
+                    parse.GetValue(lookAhead), (long)parse.GetValue(gapTimeout).TotalMilliseconds, parse.GetValue(continueEvery), parse.GetValue(clipHls),
+                    parse.GetValue(exports) is { Length: > 0 } e ? e.Distinct().ToList() : null));
             var pipeline = new PipelineClient(client, plane);
             string workflowId;
             try
@@ -188,6 +215,14 @@ internal static partial class EventStartCommand
         profile.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || profile.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
         || profile.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || profile.Contains('/', StringComparison.Ordinal)
         || profile.Contains('\\', StringComparison.Ordinal);
+
+    private static void Range(OptionResult result, int value, string option, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option} {value} is outside {min}-{max}"));
+        }
+    }
 
     private static T? Parse<T>(ArgumentResult result, Func<string, T> parse)
     {

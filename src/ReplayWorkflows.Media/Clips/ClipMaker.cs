@@ -24,72 +24,83 @@ public sealed partial class ClipMaker(FFmpegRunner runner, ILogger<ClipMaker>? l
     public async Task<ClipResult> CreateAsync(ClipRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Range.DurationMs <= 0)
+        return (await CreateManyAsync([request], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Several clips of overlapping time (a segment's original and optimized cuts) from one join of the chunks that
+    /// cover them all, side by side. Each clip's files come out of as few FFmpeg runs as its mode allows (one for a
+    /// copy, two for a head-only re-encode): on a small machine, process start-up is a large share of a clip's cost.
+    /// </summary>
+    public async Task<IReadOnlyList<ClipResult>> CreateManyAsync(IReadOnlyList<ClipRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
         {
-            throw new ArgumentException($"clip range {request.Range} is empty", nameof(request));
+            return [];
         }
 
-        Directory.CreateDirectory(request.OutputDirectory);
-        var mp4 = Path.Combine(request.OutputDirectory, request.Name + ".mp4");
+        foreach (var request in requests)
+        {
+            if (request.Range.DurationMs <= 0)
+            {
+                throw new ArgumentException($"clip range {request.Range} is empty", nameof(requests));
+            }
+        }
+
+        var union = new TimeRange(requests.Min(r => r.Range.StartMs), requests.Max(r => r.Range.EndMs));
+        var chunks = requests.SelectMany(r => r.Chunks).DistinctBy(c => c.Path).ToList();
         var work = Directory.CreateTempSubdirectory("rw-clip-");
         try
         {
-            var joined = await JoinedChunks.OpenAsync(request.Chunks, request.Range, work.FullName, runner, prober, cancellationToken).ConfigureAwait(false);
-            TimeRange covered;
-            var headOnly = false;
-            if (request.Mode == ClipMode.Fast)
-            {
-                var start = joined.KeyFrameAtOrBefore(request.Range.StartMs);
-                covered = new TimeRange(start, request.Range.EndMs);
-                await CopyAsync(joined, covered, mp4, "mp4", cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                covered = request.Range;
-                var video = joined.Info.Video;
-                var nextKey = joined.KeyFrameAfter(request.Range.StartMs);
-                var onKey = joined.KeyFramesMs.Contains(request.Range.StartMs);
-                if (onKey)
-                {
-                    await CopyAsync(joined, covered, mp4, "mp4", cancellationToken).ConfigureAwait(false);
-                    headOnly = true;
-                }
-                else if (video is { CodecName: "h264" } && nextKey is { } key && key < request.Range.EndMs)
-                {
-                    await SmartCutAsync(joined, request.Range, key, mp4, work.FullName, cancellationToken).ConfigureAwait(false);
-                    headOnly = true;
-                }
-                else
-                {
-                    await ReencodeAsync(joined, request.Range, mp4, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            string? playlist = null;
-            if (request.Hls)
-            {
-                playlist = await SegmentAsync(mp4, Path.Combine(request.OutputDirectory, request.Name), request.Name, request.HlsSegmentSeconds, runner, cancellationToken).ConfigureAwait(false);
-            }
-
-            string? thumbnail = null;
-            if (request.Thumbnail)
-            {
-                thumbnail = Path.Combine(request.OutputDirectory, request.Name + ".jpg");
-                await ThumbnailAsync(mp4, covered.DurationMs / 2, thumbnail, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!request.Mp4)
-            {
-                File.Delete(mp4);
-            }
-
-            LogClip(log, request.Name, request.Mode, covered.ToString(), headOnly);
-            return new ClipResult(covered, request.Mp4 ? mp4 : null, playlist, thumbnail, headOnly);
+            var joined = await JoinedChunks.OpenAsync(chunks, union, work.FullName, runner, prober, cancellationToken).ConfigureAwait(false);
+            return await Task.WhenAll(requests.Select((r, i) =>
+                CreateFromAsync(joined, r, Directory.CreateDirectory(Path.Combine(work.FullName, $"clip{i}")).FullName, cancellationToken))).ConfigureAwait(false);
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    private async Task<ClipResult> CreateFromAsync(JoinedChunks joined, ClipRequest request, string work, CancellationToken cancellationToken)
+    {
+        if (!request.Range.Overlaps(new TimeRange(joined.OriginMs, joined.OriginMs + (long)joined.Info.Duration.TotalMilliseconds + 1)))
+        {
+            throw new ArgumentException($"no received chunk covers {request.Range}", nameof(request));
+        }
+
+        Directory.CreateDirectory(request.OutputDirectory);
+        var outputs = new ClipOutputs(request, work);
+        TimeRange covered;
+        var headOnly = false;
+        if (request.Mode == ClipMode.Fast)
+        {
+            covered = new TimeRange(joined.KeyFrameAtOrBefore(request.Range.StartMs), request.Range.EndMs);
+            await CopyAsync(joined, covered, outputs, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            covered = request.Range;
+            var nextKey = joined.KeyFrameAfter(request.Range.StartMs);
+            if (joined.KeyFramesMs.Contains(request.Range.StartMs))
+            {
+                await CopyAsync(joined, covered, outputs, cancellationToken).ConfigureAwait(false);
+                headOnly = true;
+            }
+            else if (joined.Info.Video is { CodecName: "h264" } && nextKey is { } key && key < request.Range.EndMs)
+            {
+                await SmartCutAsync(joined, request.Range, key, outputs, work, cancellationToken).ConfigureAwait(false);
+                headOnly = true;
+            }
+            else
+            {
+                await ReencodeAsync(joined, request.Range, outputs, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        LogClip(log, request.Name, request.Mode, covered.ToString(), headOnly);
+        return new ClipResult(covered, request.Mp4 ? outputs.Mp4 : null, request.Hls ? outputs.Playlist : null, request.Thumbnail ? outputs.Thumbnail : null, headOnly);
     }
 
     /// <summary>Segments an MP4 into a VOD HLS rendition by stream copy; returns the playlist path.</summary>
@@ -98,42 +109,53 @@ public sealed partial class ClipMaker(FFmpegRunner runner, ILogger<ClipMaker>? l
         Directory.CreateDirectory(directory);
         var playlist = Path.Combine(directory, name + ".m3u8");
         await runner.RunFFmpegAsync(
-            [
-                "-v", "error", "-y", "-i", mp4, "-map", "0", "-c", "copy", "-f", "hls",
-                "-hls_time", segmentSeconds.ToString(CultureInfo.InvariantCulture), "-hls_playlist_type", "vod",
-                "-hls_flags", "independent_segments", "-hls_segment_filename", Path.Combine(directory, name + "_%d.ts"), playlist,
-            ],
+            ["-v", "error", "-y", "-i", mp4, "-map", "0", "-c", "copy", .. HlsMuxer(directory, name, segmentSeconds), playlist],
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return playlist;
     }
 
-    private Task<FFmpegResult> CopyAsync(JoinedChunks joined, TimeRange range, string output, string format, CancellationToken cancellationToken) =>
-        runner.RunFFmpegAsync(
+    /// <summary>A stream copy from a key frame: MP4, HLS and thumbnail in one run.</summary>
+    private Task<FFmpegResult> CopyAsync(JoinedChunks joined, TimeRange range, ClipOutputs outputs, CancellationToken cancellationToken)
+    {
+        // Seeking an MP4 straight to a key frame's time lands on that key frame, so the copy starts decodable.
+        string[] stream =
+        [
+            "-map", "0:v:0", "-map", "0:a?", "-c", "copy", "-t", joined.CopyDuration(range.StartMs, range.EndMs), "-avoid_negative_ts", "make_zero",
+        ];
+        return runner.RunFFmpegAsync(
             [
-                // Seeking an MP4 straight to a key frame's time lands on that key frame, so the copy starts decodable.
                 "-v", "error", "-y", "-ss", joined.SeekSeconds(range.StartMs), "-i", joined.Input,
-                "-t", joined.CopyDuration(range.StartMs, range.EndMs), "-map", "0:v:0", "-map", "0:a?", "-c", "copy",
-                "-avoid_negative_ts", "make_zero", "-f", format, .. Faststart(format), output,
+                .. outputs.ThumbnailInput(joined, range), .. outputs.Files(stream, stream, thumbnailInput: 1),
             ],
             cancellationToken: cancellationToken);
+    }
 
-    private Task<FFmpegResult> ReencodeAsync(JoinedChunks joined, TimeRange range, string output, CancellationToken cancellationToken) =>
-        runner.RunFFmpegAsync(
+    /// <summary>The whole range re-encoded (codecs that cannot be cut on a key frame, or a range inside one GOP).</summary>
+    private async Task ReencodeAsync(JoinedChunks joined, TimeRange range, ClipOutputs outputs, CancellationToken cancellationToken)
+    {
+        // Input seek with transcoding decodes from the previous key frame and drops frames before the point: frame-exact.
+        // The HLS rendition is then cut from the MP4 by copy rather than encoded a second time.
+        string[] encode =
+        [
+            "-t", JoinedChunks.Ms(range.DurationMs), "-map", "0:v:0", "-map", "0:a?", .. VideoEncode(joined.Info),
+            "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", outputs.Mp4,
+        ];
+        await runner.RunFFmpegAsync(
             [
-                // Input seek with transcoding decodes from the previous key frame and drops frames before the point: frame-exact.
                 "-v", "error", "-y", "-ss", joined.SeekSeconds(range.StartMs), "-i", joined.Input,
-                "-t", JoinedChunks.Ms(range.DurationMs), "-map", "0:v:0", "-map", "0:a?",
-                .. VideoEncode(joined.Info), "-force_key_frames", "expr:gte(t,n_forced*2)",
-                "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", output,
+                .. outputs.ThumbnailInput(joined, range), .. encode, .. outputs.ThumbnailOutput(1),
             ],
-            cancellationToken: cancellationToken);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (outputs.Request.Hls)
+        {
+            await SegmentAsync(outputs.Mp4, outputs.HlsDirectory, outputs.Request.Name, outputs.Request.HlsSegmentSeconds, runner, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-    private async Task SmartCutAsync(JoinedChunks joined, TimeRange range, long key, string output, string work, CancellationToken cancellationToken)
+    private async Task SmartCutAsync(JoinedChunks joined, TimeRange range, long key, ClipOutputs outputs, string work, CancellationToken cancellationToken)
     {
         var head = Path.Combine(work, "head.ts");
-        var tail = Path.Combine(work, "tail.ts");
         var list = Path.Combine(work, "video.ffconcat");
-        var video = Path.Combine(work, "video.ts");
 
         // 1. The partial GOP [in, key) re-encoded with the source's size and rate.
         await runner.RunFFmpegAsync(
@@ -144,41 +166,36 @@ public sealed partial class ClipMaker(FFmpegRunner runner, ILogger<ClipMaker>? l
             ],
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        // 2. From the key frame on, copied untouched.
-        await runner.RunFFmpegAsync(
-            [
-                "-v", "error", "-y", "-ss", joined.SeekSeconds(key), "-i", joined.Input,
-                "-t", joined.CopyDuration(key, range.EndMs), "-map", "0:v:0", "-an", "-c", "copy", "-f", "mpegts", tail,
-            ],
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        // 3. Join the two video parts (the concat demuxer re-times the tail after the head) and add the audio,
+        // 2. The concat demuxer plays the head, then the joined file from the key frame (its in point, a file time)
+        //    until the frame before the out point (a decode time, so the B-frame delay comes off). The audio is
         //    re-encoded over the exact range: audio is cheap and AAC frames never line up with a video cut.
-        await File.WriteAllTextAsync(list, $"ffconcat version 1.0\nfile '{head}'\nfile '{tail}'\n", cancellationToken).ConfigureAwait(false);
-        await runner.RunFFmpegAsync(
-            ["-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-f", "mpegts", video],
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var inpoint = JoinedChunks.Seconds(joined.FileSeconds(key));
+        var outpoint = JoinedChunks.Seconds(joined.FileSeconds(range.EndMs) - joined.ReorderDelay.TotalSeconds);
+        await File.WriteAllTextAsync(
+            list,
+            $"ffconcat version 1.0\nfile '{head}'\nduration {JoinedChunks.Ms(key - range.StartMs)}\nfile '{joined.Input}'\ninpoint {inpoint}\noutpoint {outpoint}\n",
+            cancellationToken).ConfigureAwait(false);
+        string[] stream = ["-map", "0:v:0", "-map", "1:a?", "-c:v", "copy", "-c:a", "aac", "-b:a", "128k"];
         await runner.RunFFmpegAsync(
             [
-                "-v", "error", "-y", "-i", video, "-ss", joined.SeekSeconds(range.StartMs), "-i", joined.Input,
-                "-t", JoinedChunks.Ms(range.DurationMs), "-map", "0:v:0", "-map", "1:a?", "-c:v", "copy",
-                "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", output,
+                "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list,
+                "-ss", joined.SeekSeconds(range.StartMs), "-t", JoinedChunks.Ms(range.DurationMs), "-i", joined.Input,
+                .. outputs.ThumbnailInput(joined, range), .. outputs.Files(stream, stream, thumbnailInput: 2),
             ],
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<FFmpegResult> ThumbnailAsync(string mp4, long atMs, string output, CancellationToken cancellationToken) =>
-        runner.RunFFmpegAsync(
-            ["-v", "error", "-y", "-ss", JoinedChunks.Ms(atMs), "-i", mp4, "-frames:v", "1", "-vf", "scale=640:-2", "-q:v", "3", output],
-            cancellationToken: cancellationToken);
+    internal static string[] HlsMuxer(string directory, string name, int segmentSeconds) =>
+    [
+        "-f", "hls", "-hls_time", segmentSeconds.ToString(CultureInfo.InvariantCulture), "-hls_playlist_type", "vod",
+        "-hls_flags", "independent_segments", "-hls_segment_filename", Path.Combine(directory, name + "_%d.ts"),
+    ];
 
-    private static string[] VideoEncode(MediaInfo source)
+    internal static string[] VideoEncode(MediaInfo source)
     {
         var rate = source.Video?.FrameRate?.ToString() ?? "25";
         return ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", rate];
     }
-
-    private static string[] Faststart(string format) => format == "mp4" ? ["-movflags", "+faststart"] : [];
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Clip {Name} ({Mode}) covers {Covered}; head-only re-encode: {HeadOnly}")]
     private static partial void LogClip(ILogger logger, string name, ClipMode mode, string covered, bool headOnly);

@@ -49,36 +49,27 @@ internal sealed class JoinedChunks
         var joined = Path.Combine(workDirectory, "joined.mp4");
         var input = chosen.Count == 1 ? chosen[0].Path : "concat:" + string.Join('|', chosen.Select(c => c.Path));
         await runner.RunFFmpegAsync(
-            ["-v", "error", "-y", "-i", input, "-map", "0:v:0", "-map", "0:a?", "-c", "copy", "-f", "mp4", joined],
+            [
+                // MPEG-TS's 90 kHz clock as the track's time base lets the concat demuxer join a re-encoded TS head
+                // with a copy straight out of this file.
+                "-v", "error", "-y", "-i", input, "-map", "0:v:0", "-map", "0:a?", "-c", "copy", "-video_track_timescale", "90000", "-f", "mp4", joined,
+            ],
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        var info = await prober.ProbeAsync(joined, cancellationToken).ConfigureAwait(false);
+        var index = await prober.IndexAsync(joined, cancellationToken).ConfigureAwait(false);
+        var info = index.Info;
         var videoStart = info.Video?.StartTime ?? info.StartTime;
-        var keys = await prober.KeyFramesAsync(joined, cancellationToken).ConfigureAwait(false);
         var originMs = chosen[0].Span.StartMs;
-        var keyMs = keys.Select(k => originMs + (long)Math.Round((k - videoStart).TotalMilliseconds)).ToList();
-        var delayText = await runner.RunFFprobeAsync(
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,dts_time", "-read_intervals", "%+#1", "-of", "csv=p=0", joined],
-            cancellationToken).ConfigureAwait(false);
-        var delay = TimeSpan.Zero;
-        var parts = delayText.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length >= 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var pts)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var dts))
-        {
-            delay = TimeSpan.FromSeconds(Math.Max(0, pts - dts));
-        }
-
+        var keyMs = index.KeyFrames.Select(k => originMs + (long)Math.Round((k - videoStart).TotalMilliseconds)).ToList();
+        var delay = index.ReorderDelay;
         return new JoinedChunks(joined, originMs, info, keyMs, delay);
     }
 
     /// <summary>The seek position (seconds from the joined input's start) of an event time.</summary>
-    public string SeekSeconds(long eventMs)
-    {
-        var videoStart = Info.Video?.StartTime ?? Info.StartTime;
-        var seconds = (videoStart - Info.StartTime).TotalSeconds + ((eventMs - OriginMs) / 1000.0);
-        return Seconds(Math.Max(0, seconds));
-    }
+    public string SeekSeconds(long eventMs) => Seconds(Math.Max(0, FileSeconds(eventMs) - Info.StartTime.TotalSeconds));
+
+    /// <summary>The file timestamp (seconds, as the demuxer reports it) of an event time.</summary>
+    public double FileSeconds(long eventMs) => (Info.Video?.StartTime ?? Info.StartTime).TotalSeconds + ((eventMs - OriginMs) / 1000.0);
 
     /// <summary>The key frame at or before <paramref name="eventMs"/> (the first one when the point precedes them all).</summary>
     public long KeyFrameAtOrBefore(long eventMs) => KeyFramesMs.LastOrDefault(k => k <= eventMs, KeyFramesMs.Count > 0 ? KeyFramesMs[0] : OriginMs);

@@ -13,18 +13,35 @@ public sealed class MediaProber(FFmpegRunner runner)
 
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        EnsureLocalInputExists(path);
         // One ffprobe run: container, streams, and the first packets (a GOP longer than 300 packets is unheard of for
         // broadcast chunks), which give the first key frame without reading the whole chunk.
+        using var doc = await ProbeJsonAsync(path, "packet=stream_index,pts_time,flags", ["-read_intervals", "%+#300"], cancellationToken).ConfigureAwait(false);
+        return Parse(path, doc.RootElement).Info;
+    }
+
+    /// <summary>
+    /// Streams, every video key frame and the B-frame reorder delay in one ffprobe run over all packets: what a cut
+    /// needs to plan its seeks and copies.
+    /// </summary>
+    internal async Task<MediaIndex> IndexAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var doc = await ProbeJsonAsync(path, "packet=stream_index,pts_time,dts_time,flags", [], cancellationToken).ConfigureAwait(false);
+        var (info, keys, delay) = Parse(path, doc.RootElement);
+        return new MediaIndex(info, keys, delay);
+    }
+
+    private async Task<JsonDocument> ProbeJsonAsync(string path, string packetEntries, string[] extra, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        EnsureLocalInputExists(path);
         var json = await runner.RunFFprobeAsync(
-            [
-                "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-                "-show_entries", "packet=stream_index,pts_time,flags", "-read_intervals", "%+#300", path,
-            ],
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-show_entries", packetEntries, .. extra, path],
             cancellationToken).ConfigureAwait(false);
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
+        return JsonDocument.Parse(json);
+    }
+
+    private static (MediaInfo Info, List<TimeSpan> KeyFrames, TimeSpan ReorderDelay) Parse(string path, JsonElement root)
+    {
         if (!root.TryGetProperty("format", out var format))
         {
             throw new FFmpegException(FFmpegErrorKind.CorruptData, $"ffprobe found no container in {path}", "no format section");
@@ -44,29 +61,37 @@ public sealed class MediaProber(FFmpegRunner runner)
             throw new FFmpegException(FFmpegErrorKind.CorruptData, $"ffprobe found no streams in {path}", "no streams");
         }
 
-        TimeSpan? firstKey = null;
+        var keys = new List<TimeSpan>();
+        TimeSpan? delay = null;
         var video = streams.FirstOrDefault(s => s.IsVideo);
         if (video is not null && root.TryGetProperty("packets", out var packets))
         {
             foreach (var p in packets.EnumerateArray())
             {
-                if (p.TryGetProperty("stream_index", out var index) && index.GetInt32() == video.Index
-                    && Str(p, "flags") is { } flags && flags.Contains('K', StringComparison.Ordinal)
-                    && Seconds(p, "pts_time") is { } pts
-                    && (firstKey is null || pts < firstKey))
+                if (!p.TryGetProperty("stream_index", out var index) || index.GetInt32() != video.Index || Seconds(p, "pts_time") is not { } pts)
                 {
-                    firstKey = pts;
+                    continue;
+                }
+
+                // The first video packet's presentation lead over its decode time is the stream's B-frame delay.
+                delay ??= Seconds(p, "dts_time") is { } dts ? (pts > dts ? pts - dts : TimeSpan.Zero) : TimeSpan.Zero;
+                if (Str(p, "flags") is { } flags && flags.Contains('K', StringComparison.Ordinal))
+                {
+                    keys.Add(pts);
                 }
             }
         }
 
-        return new MediaInfo(
+        // Packets come in decode order; with B-frames, presentation order differs, so sort.
+        keys.Sort();
+        var info = new MediaInfo(
             path,
             Str(format, "format_name") ?? "unknown",
             Seconds(format, "duration") ?? streams.Max(s => s.Duration) ?? TimeSpan.Zero,
             Seconds(format, "start_time") ?? TimeSpan.Zero,
             streams,
-            firstKey);
+            keys.Count > 0 ? keys[0] : null);
+        return (info, keys, delay ?? TimeSpan.Zero);
     }
 
     /// <summary>Timestamps (file time) of the video key frames, in order; reads packets only.</summary>

@@ -202,6 +202,13 @@ internal sealed partial class HistoryEngine
                 Attempt = activity.Attempt,
                 LastFailure = activity.LastFailure,
             };
+
+            // Written late, but dated when the attempt really started, as Temporal does: start-to-close stays readable.
+            if (activity.StartedTime is { } startedAt)
+            {
+                s.EventTime = Timestamp.FromDateTimeOffset(startedAt);
+            }
+
             AddExternal(run, s, needsWorkflowTask: false);
         }
 

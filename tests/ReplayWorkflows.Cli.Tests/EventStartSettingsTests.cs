@@ -1,0 +1,62 @@
+using ReplayWorkflows.Testing;
+using ReplayWorkflows.Workflows.Contracts;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Converters;
+
+namespace ReplayWorkflows.Cli.Tests;
+
+/// <summary><c>replay event start</c>'s tuning options reach the event workflow's input.</summary>
+public sealed class EventStartSettingsTests(WorkflowServerFixture server) : IClassFixture<WorkflowServerFixture>, IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("replay-event-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public async Task Look_ahead_gap_timeout_continue_as_new_clip_hls_and_exports_are_the_workflows_settings()
+    {
+        var profile = Path.Combine(RepoPaths.RepoRoot, "samples", "profiles", "generated-match.yaml");
+        var id = WorkflowServerFixture.NewId("settings");
+        var (code, output, error) = await RunAsync(
+            "event", "start", "--name", "Settings", "--id", id, "--profile", profile, "--source", "folder:" + dir,
+            "--look-ahead", "5", "--gap-timeout", "90s", "--continue-as-new-every", "20", "--clip-hls", "--export", "edl",
+            "--data-db", Path.Combine(dir, "replay.db"), "--address", server.Target);
+        code.ShouldBe(0, error);
+        output.ShouldContain($"event {id} started");
+
+        var history = await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).FetchHistoryAsync();
+        var started = history.Events.First(e => e.EventType == EventType.WorkflowExecutionStarted).WorkflowExecutionStartedEventAttributes;
+        var input = (EventInput)DataConverter.Default.PayloadConverter.ToValue(started.Input.Payloads_[0], typeof(EventInput))!;
+        input.EffectiveSettings.LookAhead.ShouldBe(5);
+        input.EffectiveSettings.GapTimeoutMs.ShouldBe(90_000);
+        input.EffectiveSettings.ContinueAsNewEvery.ShouldBe(20);
+        input.EffectiveSettings.ClipHls.ShouldBeTrue();
+        input.EffectiveSettings.ExportFormats.ShouldBe(["edl"]);
+        await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).TerminateAsync("test done");
+    }
+
+    [Fact]
+    public async Task Without_options_the_event_gets_the_default_settings()
+    {
+        var profile = Path.Combine(RepoPaths.RepoRoot, "samples", "profiles", "generated-match.yaml");
+        var id = WorkflowServerFixture.NewId("defaults");
+        var (code, _, error) = await RunAsync(
+            "event", "start", "--name", "Defaults", "--id", id, "--profile", profile, "--source", "folder:" + dir,
+            "--data-db", Path.Combine(dir, "replay.db"), "--address", server.Target);
+        code.ShouldBe(0, error);
+
+        var history = await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).FetchHistoryAsync();
+        var started = history.Events.First(e => e.EventType == EventType.WorkflowExecutionStarted).WorkflowExecutionStartedEventAttributes;
+        var input = (EventInput)DataConverter.Default.PayloadConverter.ToValue(started.Input.Payloads_[0], typeof(EventInput))!;
+        input.EffectiveSettings.ShouldBe(EventSettings.Default with { Exports = null });
+        await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).TerminateAsync("test done");
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await ReplayCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
