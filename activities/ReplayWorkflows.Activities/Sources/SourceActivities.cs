@@ -68,10 +68,14 @@ public sealed partial class SourceActivities(PipelineServices services)
                     switch (events.Current)
                     {
                         case ChunkFound found:
-                            var durationMs = await DurationMsAsync(found, input.NominalChunkMs, token).ConfigureAwait(false);
                             var number = checked((int)found.Number);
-                            var chunk = new ChunkRef(number, found.Location, progress.NextStartMs, durationMs);
+                            long? listed = found.Duration is { } d ? (long)Math.Round(d.TotalMilliseconds) : null;
+                            var chunk = new ChunkRef(number, found.Location, progress.NextStartMs, listed);
                             await handle.SignalAsync(w => w.ChunkArrivedAsync(chunk)).ConfigureAwait(false);
+
+                            // A chunk's own length only places the next chunk, so a file that must be probed for it is
+                            // announced first and probed after: the probe is off the live chunk's path to its clips.
+                            var durationMs = listed ?? await DurationMsAsync(found, input.NominalChunkMs, token).ConfigureAwait(false);
                             progress = new WatchProgress(number, progress.NextStartMs + durationMs, progress.Signaled + 1);
                             context.Heartbeat(progress);
                             LogChunk(log, input.EventId, number, found.Location, chunk.StartMs ?? 0);
@@ -169,11 +173,6 @@ public sealed partial class SourceActivities(PipelineServices services)
 
     private async Task<long> DurationMsAsync(ChunkFound found, long nominalMs, CancellationToken token)
     {
-        if (found.Duration is { } known)
-        {
-            return (long)Math.Round(known.TotalMilliseconds);
-        }
-
         try
         {
             var info = await services.Prober.ProbeAsync(found.Location, token).ConfigureAwait(false);

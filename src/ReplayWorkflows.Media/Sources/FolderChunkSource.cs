@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 namespace ReplayWorkflows.Media.Sources;
 
 /// <summary>
-/// Watches a folder for chunk files named <c>..._N.ts</c> and reports each once, in number order. Polling, not
-/// FileSystemWatcher: it behaves the same on network mounts and never misses events under load.
+/// Watches a folder for chunk files named <c>..._N.ts</c> and reports each once, in number order. Polling is the
+/// truth (it behaves the same on network mounts and never misses events under load); a FileSystemWatcher only wakes
+/// the poll early, so a live chunk is seen as soon as it lands instead of up to a poll interval later.
 /// </summary>
 public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSource
 {
@@ -15,6 +16,8 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
         var sequence = new ChunkSequence(afterNumber);
         var sizes = new Dictionary<string, (long Size, long SinceTicks)>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
+        using var wake = new SemaphoreSlim(0);
+        using var watcher = TryWatch(options.Directory, wake);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -53,7 +56,14 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
                 yield break;
             }
 
-            await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
+            // A settling file is looked at again after its settle time even without a change notification.
+            var wait = files.Count > 0 && options.SettleTime > TimeSpan.Zero && options.SettleTime < options.PollInterval ? options.SettleTime : options.PollInterval;
+            _ = await wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            while (wake.CurrentCount > 0)
+            {
+                // Notifications come in bursts (create, then writes); one poll answers them all.
+                _ = await wake.WaitAsync(0, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         bool Settled(string path)
@@ -76,6 +86,41 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
             }
 
             return size > 0 && now - seen.SinceTicks >= options.SettleTime.Ticks;
+        }
+    }
+
+    private static FileSystemWatcher? TryWatch(string directory, SemaphoreSlim wake)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        try
+        {
+            var watcher = new FileSystemWatcher(directory) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.LastWrite };
+            void Wake(object sender, FileSystemEventArgs e)
+            {
+                try
+                {
+                    wake.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A late notification after the watch ended.
+                }
+            }
+
+            watcher.Created += Wake;
+            watcher.Changed += Wake;
+            watcher.Renamed += Wake;
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // No notifications here (inotify limits, some network mounts): polling alone still finds every chunk.
+            return null;
         }
     }
 }

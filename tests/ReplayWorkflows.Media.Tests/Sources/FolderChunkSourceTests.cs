@@ -72,4 +72,21 @@ public sealed class FolderChunkSourceTests(MediaFixture media)
         collector.Found.Select(f => f.Number).ShouldBe([1L, 2]);
         new FileInfo(collector.Found[1].Location).Length.ShouldBe(bytes.Length);
     }
+
+    [Fact]
+    public async Task A_chunk_moved_into_the_folder_is_reported_without_waiting_for_the_next_poll()
+    {
+        using var dir = new TempDir();
+        Arrive(dir, 1);
+
+        // A ten-minute poll: only the change notification can report chunk 2 within the collector's 30 s.
+        var source = new FolderChunkSource(new FolderSourceOptions { Directory = dir.Path, PollInterval = TimeSpan.FromMinutes(10), SettleTime = TimeSpan.Zero });
+        await using var collector = new EventCollector(source);
+        await collector.WaitForChunksAsync(1);
+        var staging = dir.File("incoming.part");
+        File.Copy(media.Match.ChunkPaths[1], staging);
+        File.Move(staging, dir.File("cam_2.ts"));
+        await collector.WaitForChunksAsync(2);
+        collector.Found.Select(f => f.Number).ShouldBe([1L, 2]);
+    }
 }
