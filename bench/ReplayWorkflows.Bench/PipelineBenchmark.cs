@@ -165,6 +165,22 @@ internal sealed class PipelineBenchmark : IBenchmark
         Console.WriteLine($"VOD wall time {clock.Elapsed.TotalSeconds:0.0} s = {clock.Elapsed / decode:0.00}x the plain decode (target <= 1.5x)");
         Console.WriteLine($"chunk workflow: activity work p50 {Percentile(work1, 50):0} ms; orchestration (elapsed - work) p50 {Percentile(overhead, 50):0} ms, p90 {Percentile(overhead, 90):0} ms (target p50 < 50 ms)");
         Console.WriteLine($"chunk workflow: orchestration with no activity queued or running p50 {Percentile(engine, 50):0} ms, p90 {Percentile(engine, 90):0} ms (the rest of elapsed - work is activities waiting for a free worker slot)");
+        // The phases as they ended: the last chunk analysed, the last segment clipped, then the after-event replay.
+        var eventStart = (await client.GetWorkflowHandle(EventInput.WorkflowIdFor("bench-vod")).DescribeAsync()).StartTime;
+        async Task<double> LastCloseAsync(string prefix)
+        {
+            var last = eventStart;
+            await foreach (var run in client.ListWorkflowsAsync($"WorkflowId STARTS_WITH '{prefix}'"))
+            {
+                last = run.CloseTime is { } c && c > last ? c : last;
+            }
+
+            return (last - eventStart).TotalSeconds;
+        }
+
+        Console.WriteLine(
+            $"VOD phases from the event's start: last chunk analysed at {await LastCloseAsync("chunk-bench-vod-"):0.0} s ({await LastCloseAsync("chunk-bench-vod-") / decode.TotalSeconds:0.00}x the decode), "
+            + $"last clip at {await LastCloseAsync("clip-bench-vod-"):0.0} s, replay rendered at {await LastCloseAsync("replay-bench-vod"):0.0} s");
         Console.WriteLine("VOD activity time (summed, activities overlap):");
         // Runs before the live part starts, so every closed run is the VOD event's.
         await ActivityTimeBreakdown.PrintAsync(client, "ExecutionStatus != 'Running'");

@@ -34,6 +34,9 @@ public sealed class AnalysisOptions
     /// </summary>
     public int AnalysisWidth { get; set; } = 640;
 
+    /// <summary>Slice threads for the detector filters; 0 picks one per four cores (at least one).</summary>
+    public int FilterThreads { get; set; }
+
     /// <summary>
     /// Treat errors FFmpeg reports while decoding as a failed chunk even when it exits 0 (a truncated chunk often
     /// decodes "successfully" with errors; its features would be silently wrong).

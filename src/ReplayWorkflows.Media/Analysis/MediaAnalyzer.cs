@@ -48,7 +48,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
         try
         {
             var graph = BuildGraph(request, info, wantVideo, audioTracks, work.FullName, out var outputs);
-            List<string> args = ["-v", "error", "-i", request.Path, "-filter_complex", graph];
+            List<string> args = ["-v", "error", "-filter_complex_threads", FilterThreads().ToString(CultureInfo.InvariantCulture), "-i", request.Path, "-filter_complex", graph];
             foreach (var output in outputs)
             {
                 args.AddRange(["-map", $"[{output}]"]);
@@ -81,6 +81,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             if (wantVideo)
             {
                 var frames = await ReadFramesAsync(Path.Combine(work.FullName, "video.txt"), cancellationToken).ConfigureAwait(false);
+                frames.AddRange(await ReadFramesAsync(Path.Combine(work.FullName, "ranges.txt"), cancellationToken).ConfigureAwait(false));
                 video = ParseVideo(frames, request.Features, mapper);
             }
 
@@ -118,24 +119,47 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
                 chain.Add(Inv($"scale={options.AnalysisWidth}:-2:flags=fast_bilinear"));
             }
 
+            // Cuts must be found on the exact frame, so scdet sees every frame. Black and frozen ranges only need
+            // their edges within 100 ms: they look at every n-th frame (at least 12 per second), which halves their
+            // cost at 25 fps or more. Both branches share one decode through split.
+            var everyFrame = new List<string>();
             if (f.Contains(MediaFeature.SceneChange))
             {
-                chain.Add(Inv($"scdet=threshold={options.SceneThreshold * 100:0.###}"));
+                everyFrame.Add(Inv($"scdet=threshold={options.SceneThreshold * 100:0.###}"));
             }
 
+            var ranges = new List<string>();
             if (f.Contains(MediaFeature.BlackFrames))
             {
                 // d=0: report every black run; the minimum length is applied when parsing so short chunks still work.
-                chain.Add(Inv($"blackdetect=d=0:pix_th={options.BlackPixelThreshold:0.###}:pic_th={options.BlackPictureRatio:0.###}"));
+                ranges.Add(Inv($"blackdetect=d=0:pix_th={options.BlackPixelThreshold:0.###}:pic_th={options.BlackPictureRatio:0.###}"));
             }
 
             if (f.Contains(MediaFeature.FreezeFrames))
             {
-                chain.Add(Inv($"freezedetect=n={options.FreezeNoiseDb:0.#}dB:d={options.FreezeMinSeconds:0.###}"));
+                ranges.Add(Inv($"freezedetect=n={options.FreezeNoiseDb:0.#}dB:d={options.FreezeMinSeconds:0.###}"));
             }
 
-            chain.Add($"metadata=mode=print:file={EscapeFilterPath(Path.Combine(work, "video.txt"))}");
-            graph.Append(Inv($"[0:v:0]{string.Join(',', chain)}[vout]"));
+            var analysedRate = request.ProcessingFrameRate is { IsValid: true } processing ? processing : info.Video!.FrameRate;
+            var step = RangeFrameStep(analysedRate);
+            if (step > 1 && ranges.Count > 0)
+            {
+                ranges.Insert(0, Inv($"framestep={step}"));
+            }
+
+            var videoLog = $"metadata=mode=print:file={EscapeFilterPath(Path.Combine(work, "video.txt"))}";
+            if (everyFrame.Count > 0 && step > 1 && ranges.Count > 0)
+            {
+                var rangeLog = $"metadata=mode=print:file={EscapeFilterPath(Path.Combine(work, "ranges.txt"))}";
+                graph.Append(Inv($"[0:v:0]{string.Join(',', [.. chain, "split[vevery][vranges]"])};"));
+                graph.Append(Inv($"[vranges]{string.Join(',', [.. ranges, rangeLog, "nullsink"])};"));
+                graph.Append(Inv($"[vevery]{string.Join(',', [.. everyFrame, videoLog])}[vout]"));
+            }
+            else
+            {
+                graph.Append(Inv($"[0:v:0]{string.Join(',', [.. chain, .. everyFrame, .. ranges, videoLog])}[vout]"));
+            }
+
             outputs.Add("vout");
         }
 
@@ -165,6 +189,16 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
 
         return graph.ToString();
     }
+
+    /// <summary>Every how many analysed frames the range detectors look: the most that keeps at least 12 per second.</summary>
+    internal static int RangeFrameStep(Rational? rate) =>
+        rate is { IsValid: true } r ? Math.Max(1, (int)Math.Floor(r.Value / 12.0)) : 1;
+
+    /// <summary>
+    /// Slice threads for the detectors. They compete with the decoder's frame threads for the same cores: on this
+    /// 2-core machine one filter thread was faster than the default of one per core. From 8 cores up they pay.
+    /// </summary>
+    private int FilterThreads() => options.FilterThreads > 0 ? options.FilterThreads : Math.Max(1, Environment.ProcessorCount / 4);
 
     private VideoAnalysis ParseVideo(List<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
     {

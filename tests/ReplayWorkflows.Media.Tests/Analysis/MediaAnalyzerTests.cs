@@ -158,4 +158,19 @@ public sealed class MediaAnalyzerTests(MediaFixture media, ITestOutputHelper out
         cuts.Recall.ShouldBe(1.0);
         cuts.Precision.ShouldBe(1.0);
     }
+
+    [Theory]
+    [InlineData(25, 1, 2)]
+    [InlineData(30000, 1001, 2)]
+    [InlineData(50, 1, 4)]
+    [InlineData(60000, 1001, 4)]
+    [InlineData(12, 1, 1)]
+    [InlineData(5, 1, 1)]
+    public void Black_and_freeze_detectors_skip_frames_but_keep_at_least_12_per_second(int numerator, int denominator, int step)
+    {
+        var rate = new Rational(numerator, denominator);
+        MediaAnalyzer.RangeFrameStep(rate).ShouldBe(step);
+        (rate.Value / step).ShouldBeGreaterThanOrEqualTo(Math.Min(12, rate.Value), "a slower processing rate is analysed whole");
+        MediaAnalyzer.RangeFrameStep(null).ShouldBe(1);
+    }
 }
