@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -16,12 +17,13 @@ namespace ReplayWorkflows.Media.Analysis;
 /// </summary>
 public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? options = null, ILogger<MediaAnalyzer>? logger = null)
 {
-    private static readonly MediaFeature[] VideoFeatures = [MediaFeature.SceneChange, MediaFeature.BlackFrames, MediaFeature.FreezeFrames];
-    private static readonly MediaFeature[] AudioFeatures = [MediaFeature.Silence, MediaFeature.Loudness];
+    internal static readonly MediaFeature[] VideoFeatures = [MediaFeature.SceneChange, MediaFeature.BlackFrames, MediaFeature.FreezeFrames];
+    internal static readonly MediaFeature[] AudioFeatures = [MediaFeature.Silence, MediaFeature.Loudness];
 
     private readonly AnalysisOptions options = options ?? new AnalysisOptions();
     private readonly MediaProber prober = new(runner);
     private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly ConcurrentDictionary<string, StreamLayout> layouts = new(StringComparer.Ordinal);
 
     public MediaAnalyzer()
         : this(FFmpegRunner.Default)
@@ -31,23 +33,90 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
     public async Task<ChunkAnalysis> AnalyzeAsync(ChunkAnalysisRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var info = await prober.ProbeAsync(request.Path, cancellationToken).ConfigureAwait(false);
+        var source = SourceKey(request.Path);
+        var probe = prober.ProbeAsync(request.Path, cancellationToken);
+
+        // Chunks of one source share their streams, so the decode can start on the previous chunk's layout while the
+        // probe runs (the probe is a process start away from free: on a live chunk's path that is worth saving). A
+        // layout that turns out different throws the early decode away.
+        using var speculation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guess = layouts.TryGetValue(source, out var known) ? known : null;
+        var early = guess is null ? null : DecodeAsync(request, guess, speculation.Token);
+        MediaInfo info;
+        try
+        {
+            info = await probe.ConfigureAwait(false);
+        }
+        catch
+        {
+            await AbandonAsync(early, speculation).ConfigureAwait(false);
+            throw;
+        }
+
+        var layout = StreamLayout.Of(info, request.Features);
+        if (layouts.Count > 1000)
+        {
+            layouts.Clear();
+        }
+
+        layouts[source] = layout;
+        DecodeOutcome? decoded;
+        if (early is not null && layout == guess)
+        {
+            decoded = await early.ConfigureAwait(false);
+        }
+        else
+        {
+            await AbandonAsync(early, speculation).ConfigureAwait(false);
+            decoded = await DecodeAsync(request, layout, cancellationToken).ConfigureAwait(false);
+        }
+
         var origin = info.Origin;
         var durationMs = (long)Math.Round((info.StartTime + info.Duration - origin).TotalMilliseconds);
         var span = new TimeRange(request.StartMs, request.StartMs + Math.Max(0, durationMs));
-        var durationKnown = info.Duration > TimeSpan.Zero;
-
-        var wantVideo = info.Video is not null && request.Features.Overlaps(VideoFeatures);
-        var audioTracks = request.Features.Overlaps(AudioFeatures) ? info.AudioTracks.Count : 0;
-        if (!wantVideo && audioTracks == 0)
+        if (decoded is null)
         {
             return new ChunkAnalysis(request.ChunkNumber, span, null, []);
+        }
+
+        if (info.Duration <= TimeSpan.Zero)
+        {
+            // Over HTTP ffprobe often cannot tell a TS chunk's duration; the decode itself then measures it.
+            span = new TimeRange(request.StartMs, request.StartMs + (long)Math.Round(decoded.Decoded.TotalMilliseconds));
+        }
+
+        var result = decoded.Result;
+        if (options.FailOnDecodeErrors && result.StderrTail.Any(l => !string.IsNullOrWhiteSpace(l) && !FFmpegErrorClassifier.IsBenign(l)))
+        {
+            var kind = FFmpegErrorClassifier.Classify(result.StderrTail);
+            var reason = FFmpegErrorClassifier.Reason(result.StderrTail);
+            throw new FFmpegException(
+                kind == FFmpegErrorKind.Failed ? FFmpegErrorKind.CorruptData : kind,
+                $"chunk {request.ChunkNumber} ({request.Path}) decoded with errors: {reason}",
+                reason);
+        }
+
+        // Filter timestamps start at the container's start time; event time starts at the chunk's first video frame.
+        var shiftMs = (info.StartTime - origin).TotalMilliseconds + request.StartMs;
+        var mapper = new EventTimeMapper(shiftMs, span);
+        var video = layout.Video ? ParseVideo(decoded.VideoFrames, request.Features, mapper) : null;
+        var audio = decoded.AudioFrames.Select((frames, i) => ParseAudio(i + 1, frames, request.Features, mapper)).ToList();
+        LogAnalysed(log, request.ChunkNumber, result.Elapsed.TotalMilliseconds, video?.SceneChanges.Count ?? 0);
+        return new ChunkAnalysis(request.ChunkNumber, span, video, audio);
+    }
+
+    /// <summary>One decode of the chunk through the detector graph for <paramref name="layout"/>; null when nothing is asked of it.</summary>
+    private async Task<DecodeOutcome?> DecodeAsync(ChunkAnalysisRequest request, StreamLayout layout, CancellationToken cancellationToken)
+    {
+        if (!layout.Video && layout.AudioTracks == 0)
+        {
+            return null;
         }
 
         var work = Directory.CreateTempSubdirectory("rw-analysis-");
         try
         {
-            var graph = BuildGraph(request, info, wantVideo, audioTracks, work.FullName, out var outputs);
+            var graph = BuildGraph(request, layout, work.FullName, out var outputs);
             List<string> args = ["-v", "error", "-filter_complex_threads", FilterThreads().ToString(CultureInfo.InvariantCulture), "-i", request.Path, "-filter_complex", graph];
             foreach (var output in outputs)
             {
@@ -55,45 +124,23 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             }
 
             args.AddRange(["-f", "null", "-"]);
-            // Over HTTP ffprobe often cannot tell a TS chunk's duration; the decode itself then measures it.
             var lastProgress = TimeSpan.Zero;
-            var progress = durationKnown ? null : new InlineProgress(p => lastProgress = p.OutTime > lastProgress ? p.OutTime : lastProgress);
+            var progress = new InlineProgress(p => lastProgress = p.OutTime > lastProgress ? p.OutTime : lastProgress);
             var result = await runner.RunFFmpegAsync(args, progress, cancellationToken).ConfigureAwait(false);
-            if (!durationKnown)
+            var videoFrames = new List<MetadataFrame>();
+            if (layout.Video)
             {
-                span = new TimeRange(request.StartMs, request.StartMs + (long)Math.Round(lastProgress.TotalMilliseconds));
+                videoFrames.AddRange(await ReadFramesAsync(Path.Combine(work.FullName, "video.txt"), cancellationToken).ConfigureAwait(false));
+                videoFrames.AddRange(await ReadFramesAsync(Path.Combine(work.FullName, "ranges.txt"), cancellationToken).ConfigureAwait(false));
             }
 
-            if (options.FailOnDecodeErrors && result.StderrTail.Any(l => !string.IsNullOrWhiteSpace(l) && !FFmpegErrorClassifier.IsBenign(l)))
+            var audioFrames = new List<IReadOnlyList<MetadataFrame>>();
+            for (var track = 1; track <= layout.AudioTracks; track++)
             {
-                var kind = FFmpegErrorClassifier.Classify(result.StderrTail);
-                var reason = FFmpegErrorClassifier.Reason(result.StderrTail);
-                throw new FFmpegException(
-                    kind == FFmpegErrorKind.Failed ? FFmpegErrorKind.CorruptData : kind,
-                    $"chunk {request.ChunkNumber} ({request.Path}) decoded with errors: {reason}",
-                    reason);
+                audioFrames.Add(await ReadFramesAsync(Path.Combine(work.FullName, $"audio{track}.txt"), cancellationToken).ConfigureAwait(false));
             }
 
-            // Filter timestamps start at the container's start time; event time starts at the chunk's first video frame.
-            var shiftMs = (info.StartTime - origin).TotalMilliseconds + request.StartMs;
-            var mapper = new EventTimeMapper(shiftMs, span);
-            VideoAnalysis? video = null;
-            if (wantVideo)
-            {
-                var frames = await ReadFramesAsync(Path.Combine(work.FullName, "video.txt"), cancellationToken).ConfigureAwait(false);
-                frames.AddRange(await ReadFramesAsync(Path.Combine(work.FullName, "ranges.txt"), cancellationToken).ConfigureAwait(false));
-                video = ParseVideo(frames, request.Features, mapper);
-            }
-
-            var audio = new List<AudioAnalysis>();
-            for (var track = 1; track <= audioTracks; track++)
-            {
-                var frames = await ReadFramesAsync(Path.Combine(work.FullName, $"audio{track}.txt"), cancellationToken).ConfigureAwait(false);
-                audio.Add(ParseAudio(track, frames, request.Features, mapper));
-            }
-
-            LogAnalysed(log, request.ChunkNumber, result.Elapsed.TotalMilliseconds, video?.SceneChanges.Count ?? 0);
-            return new ChunkAnalysis(request.ChunkNumber, span, video, audio);
+            return new DecodeOutcome(result, lastProgress, videoFrames, audioFrames);
         }
         finally
         {
@@ -101,20 +148,45 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
         }
     }
 
-    private string BuildGraph(ChunkAnalysisRequest request, MediaInfo info, bool wantVideo, int audioTracks, string work, out List<string> outputs)
+    private static async Task AbandonAsync(Task<DecodeOutcome?>? early, CancellationTokenSource speculation)
+    {
+        if (early is null)
+        {
+            return;
+        }
+
+        await speculation.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            _ = await early.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or FFmpegException)
+        {
+            // The early decode was on a wrong guess (or the probe failed): its outcome says nothing.
+        }
+    }
+
+    /// <summary>Chunks that come from the same folder or playlist share a stream layout.</summary>
+    private static string SourceKey(string path)
+    {
+        var slash = path.LastIndexOfAny(['/', '\\']);
+        return slash > 0 ? path[..slash] : path;
+    }
+
+    private string BuildGraph(ChunkAnalysisRequest request, StreamLayout layout, string work, out List<string> outputs)
     {
         var graph = new StringBuilder();
         outputs = [];
         var f = request.Features;
-        if (wantVideo)
+        if (layout.Video)
         {
             var chain = new List<string>();
-            if (request.ProcessingFrameRate is { IsValid: true } rate && rate != info.Video!.FrameRate)
+            if (request.ProcessingFrameRate is { IsValid: true } rate && rate != layout.FrameRate)
             {
                 chain.Add($"fps={rate}");
             }
 
-            if (options.AnalysisWidth > 0 && info.Video!.Width > 2 * options.AnalysisWidth)
+            if (options.AnalysisWidth > 0 && layout.Width > 2 * options.AnalysisWidth)
             {
                 chain.Add(Inv($"scale={options.AnalysisWidth}:-2:flags=fast_bilinear"));
             }
@@ -140,7 +212,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
                 ranges.Add(Inv($"freezedetect=n={options.FreezeNoiseDb:0.#}dB:d={options.FreezeMinSeconds:0.###}"));
             }
 
-            var analysedRate = request.ProcessingFrameRate is { IsValid: true } processing ? processing : info.Video!.FrameRate;
+            var analysedRate = request.ProcessingFrameRate is { IsValid: true } processing ? processing : layout.FrameRate;
             var step = RangeFrameStep(analysedRate);
             if (step > 1 && ranges.Count > 0)
             {
@@ -163,7 +235,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             outputs.Add("vout");
         }
 
-        for (var track = 1; track <= audioTracks; track++)
+        for (var track = 1; track <= layout.AudioTracks; track++)
         {
             var chain = new List<string>();
             if (f.Contains(MediaFeature.Loudness))
@@ -200,7 +272,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
     /// </summary>
     private int FilterThreads() => options.FilterThreads > 0 ? options.FilterThreads : Math.Max(1, Environment.ProcessorCount / 4);
 
-    private VideoAnalysis ParseVideo(List<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
+    private VideoAnalysis ParseVideo(IReadOnlyList<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
     {
         var scenes = new List<SceneChange>();
         var black = new RangeCollector(map);
@@ -244,7 +316,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             features.Contains(MediaFeature.FreezeFrames) ? freeze.Finish(0) : []);
     }
 
-    private static AudioAnalysis ParseAudio(int track, List<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
+    private static AudioAnalysis ParseAudio(int track, IReadOnlyList<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
     {
         var silence = new RangeCollector(map);
         var loudness = new List<LoudnessSample>();

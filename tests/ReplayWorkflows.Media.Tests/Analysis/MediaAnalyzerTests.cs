@@ -173,4 +173,30 @@ public sealed class MediaAnalyzerTests(MediaFixture media, ITestOutputHelper out
         (rate.Value / step).ShouldBeGreaterThanOrEqualTo(Math.Min(12, rate.Value), "a slower processing rate is analysed whole");
         MediaAnalyzer.RangeFrameStep(null).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_chunk_whose_streams_differ_from_the_previous_chunk_of_its_folder_is_analysed_for_what_it_has()
+    {
+        // The analyzer starts decoding on the previous chunk's layout while it probes; a chunk without audio between
+        // two with audio must neither fail nor borrow the old layout.
+        using var dir = new TempDir();
+        File.Copy(media.Match.ChunkPaths[0], dir.File("cam_1.ts"));
+        await media.Runner.RunFFmpegAsync(["-v", "error", "-y", "-i", media.Match.ChunkPaths[1], "-map", "0:v:0", "-c", "copy", dir.File("cam_2.ts")]);
+        File.Copy(media.Match.ChunkPaths[2], dir.File("cam_3.ts"));
+        var analyzer = new MediaAnalyzer(media.Runner);
+        var chunkMs = MediaFixture.Spec.ChunkSeconds * 1000L;
+
+        var first = await analyzer.AnalyzeAsync(new ChunkAnalysisRequest(dir.File("cam_1.ts"), 1, 0, All));
+        var silentVideo = await analyzer.AnalyzeAsync(new ChunkAnalysisRequest(dir.File("cam_2.ts"), 2, chunkMs, All));
+        var third = await analyzer.AnalyzeAsync(new ChunkAnalysisRequest(dir.File("cam_3.ts"), 3, 2 * chunkMs, All));
+
+        first.Audio.Count.ShouldBe(1);
+        silentVideo.Audio.ShouldBeEmpty();
+        silentVideo.Video.ShouldNotBeNull();
+        third.Audio.Count.ShouldBe(1);
+        third.Audio[0].Loudness.ShouldNotBeEmpty();
+        var expected = await new MediaAnalyzer(media.Runner).AnalyzeAsync(new ChunkAnalysisRequest(dir.File("cam_3.ts"), 3, 2 * chunkMs, All));
+        third.Video!.SceneChanges.ShouldBe(expected.Video!.SceneChanges);
+        third.Audio[0].SilenceRanges.ShouldBe(expected.Audio[0].SilenceRanges);
+    }
 }
