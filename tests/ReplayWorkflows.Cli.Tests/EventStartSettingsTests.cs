@@ -15,18 +15,10 @@ public sealed class EventStartSettingsTests(WorkflowServerFixture server) : ICla
     [Fact]
     public async Task Look_ahead_gap_timeout_continue_as_new_clip_hls_and_exports_are_the_workflows_settings()
     {
-        var profile = Path.Combine(RepoPaths.RepoRoot, "samples", "profiles", "generated-match.yaml");
-        var id = WorkflowServerFixture.NewId("settings");
-        var (code, output, error) = await RunAsync(
-            "event", "start", "--name", "Settings", "--id", id, "--profile", profile, "--source", "folder:" + dir,
-            "--look-ahead", "5", "--gap-timeout", "90s", "--continue-as-new-every", "20", "--clip-hls", "--export", "edl",
-            "--data-db", Path.Combine(dir, "replay.db"), "--address", server.Target);
-        code.ShouldBe(0, error);
-        output.ShouldContain($"event {id} started");
+        var (id, output, input) = await StartAsync(
+            "--look-ahead", "5", "--gap-timeout", "90s", "--continue-as-new-every", "20", "--clip-hls", "--export", "edl");
 
-        var history = await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).FetchHistoryAsync();
-        var started = history.Events.First(e => e.EventType == EventType.WorkflowExecutionStarted).WorkflowExecutionStartedEventAttributes;
-        var input = (EventInput)DataConverter.Default.PayloadConverter.ToValue(started.Input.Payloads_[0], typeof(EventInput))!;
+        output.ShouldContain($"event {id} started");
         input.EffectiveSettings.LookAhead.ShouldBe(5);
         input.EffectiveSettings.GapTimeoutMs.ShouldBe(90_000);
         input.EffectiveSettings.ContinueAsNewEvery.ShouldBe(20);
@@ -38,18 +30,25 @@ public sealed class EventStartSettingsTests(WorkflowServerFixture server) : ICla
     [Fact]
     public async Task Without_options_the_event_gets_the_default_settings()
     {
+        var (id, _, input) = await StartAsync();
+
+        input.EffectiveSettings.ShouldBe(EventSettings.Default with { Exports = null });
+        await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).TerminateAsync("test done");
+    }
+
+    /// <summary>Starts an event (no worker runs it) and reads back the input its workflow was started with.</summary>
+    private async Task<(string Id, string Output, EventInput Input)> StartAsync(params string[] options)
+    {
         var profile = Path.Combine(RepoPaths.RepoRoot, "samples", "profiles", "generated-match.yaml");
-        var id = WorkflowServerFixture.NewId("defaults");
-        var (code, _, error) = await RunAsync(
-            "event", "start", "--name", "Defaults", "--id", id, "--profile", profile, "--source", "folder:" + dir,
-            "--data-db", Path.Combine(dir, "replay.db"), "--address", server.Target);
+        var id = WorkflowServerFixture.NewId("settings");
+        var (code, output, error) = await RunAsync(
+            ["event", "start", "--name", "Settings", "--id", id, "--profile", profile, "--source", "folder:" + dir,
+            "--data-db", Path.Combine(dir, "replay.db"), "--address", server.Target, .. options]);
         code.ShouldBe(0, error);
 
         var history = await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).FetchHistoryAsync();
         var started = history.Events.First(e => e.EventType == EventType.WorkflowExecutionStarted).WorkflowExecutionStartedEventAttributes;
-        var input = (EventInput)DataConverter.Default.PayloadConverter.ToValue(started.Input.Payloads_[0], typeof(EventInput))!;
-        input.EffectiveSettings.ShouldBe(EventSettings.Default with { Exports = null });
-        await server.Client.GetWorkflowHandle(EventInput.WorkflowIdFor(id)).TerminateAsync("test done");
+        return (id, output, (EventInput)DataConverter.Default.PayloadConverter.ToValue(started.Input.Payloads_[0], typeof(EventInput))!);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
