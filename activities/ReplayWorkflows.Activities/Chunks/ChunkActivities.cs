@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ReplayWorkflows.Activities.Hosting;
+using ReplayWorkflows.Activities.Plugins;
 using ReplayWorkflows.Activities.Storage;
 using ReplayWorkflows.Core.Analysis;
 using ReplayWorkflows.Core.Plugins;
@@ -79,15 +80,9 @@ public sealed partial class ChunkActivities(PipelineServices services)
         var analysis = PipelineJson.Deserialize<ChunkAnalysis>(record.MetadataJson, $"analysis of chunk {call.ChunkNumber}");
         var dependencies = await PluginResults.OfChunkAsync(services.Data, call.EventId, call.ChunkNumber, plugin.DependsOn, token).ConfigureAwait(false);
 
-        FeaturerResult result;
-        try
-        {
-            result = featurer.Analyse(new FeaturerInput(analysis, plugin.Configuration, call.AudioTrack, dependencies, null));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new ApplicationFailureException($"{plugin.Name} failed on chunk {call.ChunkNumber}: {ex.GetType().Name}: {ex.Message}", ex, errorType: "PluginFailed");
-        }
+        var result = await PluginCall.RunAsync(
+            plugin.Name, $"chunk {call.ChunkNumber}", () => featurer.Analyse(new FeaturerInput(analysis, plugin.Configuration, call.AudioTrack, dependencies, null)),
+            services.Options.PluginTimeLimit, token).ConfigureAwait(false);
 
         var rows = result.Points.Select(p => PluginResults.ToRecord(call.EventId, plugin.Name, plugin.Version, call.AudioTrack, call.ChunkNumber, p)).ToList();
         await services.Data.PluginResults.ReplaceChunkAsync(call.EventId, plugin.Name, call.AudioTrack ?? 0, call.ChunkNumber, rows, token).ConfigureAwait(false);

@@ -32,4 +32,10 @@ public sealed class PipelineOptions
 
     /// <summary>How long a new file must stay unchanged before a live folder source takes it.</summary>
     public TimeSpan FolderSettleTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long one plugin call (a featurer on a chunk, a classifier step, a label or an optimization) may run before
+    /// it is abandoned as hung. Below the plugin activities' 30 s start-to-close, so the worker reports it first.
+    /// </summary>
+    public TimeSpan PluginTimeLimit { get; set; } = TimeSpan.FromSeconds(20);
 }

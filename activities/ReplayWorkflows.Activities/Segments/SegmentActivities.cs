@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ReplayWorkflows.Activities.Hosting;
+using ReplayWorkflows.Activities.Plugins;
 using ReplayWorkflows.Activities.Storage;
 using ReplayWorkflows.Core.Optimization;
 using ReplayWorkflows.Core.Plugins;
@@ -37,15 +38,8 @@ public sealed partial class SegmentActivities(PipelineServices services)
         var chunk = new ChunkInfo(input.ChunkNumber, new TimeRange(start, Math.Max(start, input.EndMs)));
         var data = await PluginResults.OfChunkAsync(services.Data, input.EventId, input.ChunkNumber, plugin.DependsOn, token).ConfigureAwait(false);
         var prepared = SegmentStateMachine.PrepareInput(policy, input.State, chunk, data, plugin.Configuration);
-        ClassifierResult result;
-        try
-        {
-            result = classifier.Classify(prepared);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new ApplicationFailureException($"{plugin.Name} failed on chunk {input.ChunkNumber}: {ex.GetType().Name}: {ex.Message}", ex, errorType: "PluginFailed");
-        }
+        var result = await PluginCall.RunAsync(
+            plugin.Name, $"chunk {input.ChunkNumber}", () => classifier.Classify(prepared), services.Options.PluginTimeLimit, token).ConfigureAwait(false);
 
         var step = SegmentStateMachine.Advance(policy, input.State, chunk, data, result);
         await SaveAsync(input.EventId, profile, step, input.ChunkNumber, token).ConfigureAwait(false);
@@ -81,15 +75,9 @@ public sealed partial class SegmentActivities(PipelineServices services)
         {
             var segment = new Segment(batch.EventId, s.Classifier, s.StartMs, s.EndMs, SegmentCloseReason.Classifier);
             var data = await PluginResults.OverlappingAsync(services.Data, batch.EventId, segment.Span, plugin.DependsOn, token).ConfigureAwait(false);
-            LabelerResult label;
-            try
-            {
-                label = labeler.Label(new LabelerInput(segment, plugin.Configuration, data));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new ApplicationFailureException($"{plugin.Name} failed on segment {s.StartMs}-{s.EndMs} ms: {ex.GetType().Name}: {ex.Message}", ex, errorType: "PluginFailed");
-            }
+            var label = await PluginCall.RunAsync(
+                plugin.Name, $"segment {s.StartMs}-{s.EndMs} ms", () => labeler.Label(new LabelerInput(segment, plugin.Configuration, data)),
+                services.Options.PluginTimeLimit, token).ConfigureAwait(false);
 
             await services.Data.Segments.SetLabelAsync(batch.EventId, s.Classifier, s.StartMs, label.Label,
                 PipelineJson.Serialize(new { label.Features, label.Values }), token).ConfigureAwait(false);
@@ -126,15 +114,9 @@ public sealed partial class SegmentActivities(PipelineServices services)
             var limits = new TimeRange(
                 previous?.OptimizedEndMs ?? previous?.EndMs ?? 0,
                 Math.Max(s.EndMs, Math.Min(mediaEnd, next?.StartMs ?? long.MaxValue)));
-            OptimizedSegment optimized;
-            try
-            {
-                optimized = optimizer.Optimize(new Core.Optimization.OptimizerInput(segment, plugin.Configuration, detectors, limits));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new ApplicationFailureException($"{plugin.Name} failed on segment {s.StartMs}-{s.EndMs} ms: {ex.GetType().Name}: {ex.Message}", ex, errorType: "PluginFailed");
-            }
+            var optimized = await PluginCall.RunAsync(
+                plugin.Name, $"segment {s.StartMs}-{s.EndMs} ms", () => optimizer.Optimize(new Core.Optimization.OptimizerInput(segment, plugin.Configuration, detectors, limits)),
+                services.Options.PluginTimeLimit, token).ConfigureAwait(false);
 
             await services.Data.Segments.SetOptimizedAsync(batch.EventId, s.Classifier, s.StartMs, optimized.OptoStartMs, optimized.OptoEndMs,
                 PipelineJson.Serialize(new { optimized.StartOutcome, optimized.EndOutcome }), token).ConfigureAwait(false);
