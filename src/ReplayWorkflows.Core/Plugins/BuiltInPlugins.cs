@@ -53,14 +53,26 @@ public static class BuiltInPlugins
                 Bias("safe"),
             ],
             [new("Silence", "The track is silent.")]),
-        Featurer(Loudness, MediaType.Audio, [MediaFeature.Loudness], "Momentary loudness averaged over windows, per audio track.",
+        Featurer(Loudness, MediaType.Audio, [MediaFeature.Loudness], "Momentary loudness averaged over windows, per audio track, against an adaptive baseline.",
             [
                 new("windowMs", ConfigValueType.Integer, "2000", Minimum: 400, Maximum: 60_000, Description: "Averaging window."),
                 new(
                     "loudThresholdLufs", ConfigValueType.Number, "-18", Minimum: -70, Maximum: 0,
                     Description: "A window at least this loud is flagged Loud."),
+                new(
+                    "baselinePercentile", ConfigValueType.Number, "20", Minimum: 1, Maximum: 50,
+                    Description: "The chunk's baseline (the crowd bed under the bursts): this percentile of its momentary loudness, silence left out."),
+                new(
+                    "riseDb", ConfigValueType.Number, "8", Minimum: 1, Maximum: 40,
+                    Description: "A window this far above the baseline is flagged Excited; its level is how far it rose."),
             ],
-            [new("Loud", "The crowd or commentary is loud."), new("MeanLufs", "Mean momentary loudness of the window.", IsFeature: false)]),
+            [
+                new("Loud", "The crowd or commentary is loud."),
+                new("Excited", "The window rose well above the chunk's baseline, however loud the broadcast is mixed."),
+                new("MeanLufs", "Mean momentary loudness of the window.", IsFeature: false),
+                new("BaselineLufs", "The chunk's baseline loudness.", IsFeature: false),
+                new("LevelDb", "How far the window rose above the baseline, in dB (the excitement level).", IsFeature: false),
+            ]),
         new(
             ExcitementSegmenter, 1, PluginClass.Classifier, MediaType.Audio, PluginExecution.InProcess(PluginClass.Classifier),
             [

@@ -41,4 +41,32 @@ public sealed class LoudnessFeaturerTests
             .Points.Select(p => (p.StartMs, p.EndMs)).ToList();
         offGrid.ShouldBe([(1_000L, 2_000L), (2_000L, 4_000L)]);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public void Excitement_is_a_rise_above_the_chunks_baseline_whatever_the_mix_level(double gainDb)
+    {
+        // A crowd bed with one burst 12 dB over it, mixed at two levels: Loud follows the mix, Excited does not.
+        var samples = Level(0, 6_000, -37 + gainDb).Concat(Level(6_000, 8_000, -25 + gainDb)).Concat(Level(8_000, 10_000, -37 + gainDb)).ToList();
+        var points = plugin.Analyse(Input(Audio(0, 10_000, new AudioAnalysis(1, [], samples)))).Points;
+
+        points.Select(p => p.HasFlag(LoudnessFeaturer.Excited)).ShouldBe([false, false, false, true, false]);
+        points.ShouldAllBe(p => Math.Abs(p.ValueOf(LoudnessFeaturer.BaselineLufs)!.Value - (-37 + gainDb)) < 0.01);
+        points[3].ValueOf(LoudnessFeaturer.LevelDb)!.Value.ShouldBe(12, 0.01);
+        points[0].ValueOf(LoudnessFeaturer.LevelDb)!.Value.ShouldBe(0, 0.01);
+        points.Count(p => p.HasFlag(LoudnessFeaturer.Flag)).ShouldBe(gainDb > 0 ? 1 : 0);
+    }
+
+    [Fact]
+    public void Silence_never_sets_the_baseline_and_an_all_silent_chunk_has_none()
+    {
+        var withSilence = Level(0, 4_000, double.NegativeInfinity).Concat(Level(4_000, 8_000, -40)).Concat(Level(8_000, 10_000, -30)).ToList();
+        var points = plugin.Analyse(Input(Audio(0, 10_000, new AudioAnalysis(1, [], withSilence)))).Points;
+        points.ShouldAllBe(p => Math.Abs(p.ValueOf(LoudnessFeaturer.BaselineLufs)!.Value - (-40)) < 0.01);
+        points[^1].HasFlag(LoudnessFeaturer.Excited).ShouldBeTrue();
+
+        var silent = plugin.Analyse(Input(Audio(0, 4_000, new AudioAnalysis(1, [], [.. Level(0, 4_000, double.NegativeInfinity)])))).Points;
+        silent.ShouldAllBe(p => !p.HasFlag(LoudnessFeaturer.Excited, true) && p.ValueOf(LoudnessFeaturer.BaselineLufs) == null);
+    }
 }

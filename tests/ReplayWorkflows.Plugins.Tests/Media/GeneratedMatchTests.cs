@@ -66,6 +66,17 @@ public sealed class GeneratedMatchTests(GeneratedMatchFixture media, ITestOutput
     }
 
     [Fact]
+    public void Excited_windows_find_every_burst_over_the_adaptive_baseline_with_default_settings()
+    {
+        // The fixture tunes loudThresholdLufs to the quiet generated mix; the baseline rise needs no tuning.
+        var excited = media.PointsOf(BuiltInPlugins.Loudness).Where(p => p.HasFlag("Excited")).ToList();
+        output.WriteLine(string.Join(", ", excited.Select(p => $"{p.StartMs}:{p.ValueOf("LevelDb"):0.0} dB")));
+        excited.ShouldNotBeEmpty();
+        excited.ShouldAllBe(p => media.Match.Truth.Bursts.Any(b => b.StartMs < p.EndMs && p.StartMs < b.EndMs));
+        media.Match.Truth.Bursts.ShouldAllBe(b => excited.Any(p => b.StartMs < p.EndMs && p.StartMs < b.EndMs));
+    }
+
+    [Fact]
     public void Shot_segments_tile_the_match_from_cut_to_cut()
     {
         var run = Classify(new ShotSegmenter());
