@@ -87,7 +87,12 @@ public static class BuiltInPlugins
             CarriesState: true),
         new(
             ShotSegmenter, 1, PluginClass.Classifier, MediaType.Video, PluginExecution.InProcess(PluginClass.Classifier),
-            [new("minShotMs", ConfigValueType.Integer, "2000", Minimum: 1, Description: "Shots shorter than this are merged into the next.")],
+            [
+                new("minShotMs", ConfigValueType.Integer, "2000", Minimum: 1, Description: "Shots shorter than this are merged into the next."),
+                new(
+                    "maxShotMs", ConfigValueType.Integer, "0", Minimum: 0,
+                    Description: "Shots longer than this are split into back-to-back pieces of this length (0: no limit but the profile's maximum segment length)."),
+            ],
             [],
             [SceneChange],
             [],

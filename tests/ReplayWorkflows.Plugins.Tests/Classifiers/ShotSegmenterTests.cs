@@ -36,4 +36,16 @@ public sealed class ShotSegmenterTests
         run.Segments[0].CloseReason.ShouldBe(SegmentCloseReason.MaxLength);
         run.Rejected.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_shot_longer_than_max_shot_is_split_into_back_to_back_pieces_across_chunks()
+    {
+        var config = Chunks.Config(("maxShotMs", "4000"));
+        var run = new ClassifierRun(new ShotSegmenter(), configuration: config)
+            .Chunk(0, 10_000, Data.Cuts(3_000))
+            .Chunk(10_000, 20_000, Data.Cuts(13_000))
+            .Finish(20_000);
+        run.Spans.ShouldBe([(0L, 3_000L), (3_000L, 7_000L), (7_000L, 11_000L), (11_000L, 13_000L), (13_000L, 17_000L), (17_000L, 20_000L)]);
+        run.Rejected.ShouldBeEmpty();
+    }
 }
