@@ -79,6 +79,34 @@ public sealed class FrontendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_with_an_unregistered_or_system_search_attribute_is_invalid_and_a_registered_one_starts()
+    {
+        StartWorkflowExecutionRequest Start(string attribute) => new()
+        {
+            Namespace = "default",
+            WorkflowId = $"sa-{attribute}",
+            WorkflowType = new WorkflowType { Name = "W" },
+            TaskQueue = new TaskQueue { Name = "q" },
+            RequestId = Guid.NewGuid().ToString(),
+            SearchAttributes = new SearchAttributes { IndexedFields = { [attribute] = new Payload { Data = ByteString.CopyFromUtf8("\"x\"") } } },
+        };
+
+        var unknown = await Should.ThrowAsync<GrpcException>(() => Call("StartWorkflowExecution", Start("CustomerId"), StartWorkflowExecutionResponse.Parser));
+        unknown.StatusCode.ShouldBe(GrpcStatusCode.InvalidArgument);
+        unknown.Message.ShouldContain("search attribute CustomerId is not defined");
+        var system = await Should.ThrowAsync<GrpcException>(() => Call("StartWorkflowExecution", Start("WorkflowType"), StartWorkflowExecutionResponse.Parser));
+        system.StatusCode.ShouldBe(GrpcStatusCode.InvalidArgument);
+
+        await client!.UnaryAsync(
+            TemporalServices.OperatorServicePrefix + "AddSearchAttributes",
+            new Temporalio.Api.OperatorService.V1.AddSearchAttributesRequest { Namespace = "default", SearchAttributes = { ["CustomerId"] = Temporalio.Api.Enums.V1.IndexedValueType.Keyword } },
+            Temporalio.Api.OperatorService.V1.AddSearchAttributesResponse.Parser);
+        var started = await Call("StartWorkflowExecution", Start("CustomerId"), StartWorkflowExecutionResponse.Parser);
+        started.RunId.ShouldNotBeNullOrEmpty();
+        (await Call("StartWorkflowExecution", Start("TemporalChangeVersion"), StartWorkflowExecutionResponse.Parser)).RunId.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task Unknown_task_tokens_and_unknown_workflows_get_temporal_statuses()
     {
         var bad = new RespondActivityTaskCompletedRequest { Namespace = "default", TaskToken = ByteString.CopyFromUtf8("{}") };

@@ -69,9 +69,25 @@ internal sealed partial class WorkflowServiceFrontend
             VisibilityService.Count(history, namespaces.Get(r.Namespace), r.Query));
     }
 
-    private void ValidateStart(string ns, string workflowId, WorkflowType? type, TaskQueue? taskQueue, string requestId, string cron, RetryPolicy? retry, Payloads? input)
+    private void ValidateStart(
+        string ns, string workflowId, WorkflowType? type, TaskQueue? taskQueue, string requestId, string cron, RetryPolicy? retry, Payloads? input, SearchAttributes? searchAttributes)
     {
-        namespaces.Get(ns);
+        var record = namespaces.Get(ns);
+        foreach (var key in searchAttributes?.IndexedFields.Keys ?? Enumerable.Empty<string>())
+        {
+            // As Temporal: a custom attribute must be registered first (OperatorService AddSearchAttributes);
+            // system attributes are the server's to set.
+            if (SearchAttributeCatalog.System.ContainsKey(key))
+            {
+                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"search attribute {key} is a system search attribute and cannot be set.");
+            }
+
+            if (!record.CustomSearchAttributes.ContainsKey(key) && !SearchAttributeCatalog.Predefined.Contains(key))
+            {
+                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"search attribute {key} is not defined.");
+            }
+        }
+
         if (string.IsNullOrEmpty(workflowId))
         {
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "WorkflowId is not set on request.");
@@ -112,14 +128,14 @@ internal sealed partial class WorkflowServiceFrontend
 
     private StartWorkflowExecutionResponse Start(StartWorkflowExecutionRequest r)
     {
-        ValidateStart(r.Namespace, r.WorkflowId, r.WorkflowType, r.TaskQueue, r.RequestId, r.CronSchedule, r.RetryPolicy, r.Input);
+        ValidateStart(r.Namespace, r.WorkflowId, r.WorkflowType, r.TaskQueue, r.RequestId, r.CronSchedule, r.RetryPolicy, r.Input, r.SearchAttributes);
         var outcome = history.StartWorkflow(r);
         return new StartWorkflowExecutionResponse { RunId = outcome.RunId, Started = outcome.Started, Status = outcome.Status };
     }
 
     private SignalWithStartWorkflowExecutionResponse SignalWithStart(SignalWithStartWorkflowExecutionRequest r)
     {
-        ValidateStart(r.Namespace, r.WorkflowId, r.WorkflowType, r.TaskQueue, r.RequestId, r.CronSchedule, r.RetryPolicy, r.Input);
+        ValidateStart(r.Namespace, r.WorkflowId, r.WorkflowType, r.TaskQueue, r.RequestId, r.CronSchedule, r.RetryPolicy, r.Input, r.SearchAttributes);
         if (string.IsNullOrEmpty(r.SignalName))
         {
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "SignalName is not set on request.");

@@ -2,7 +2,7 @@ using Temporalio.Api.Enums.V1;
 
 namespace ReplayWorkflows.Temporal.Server.Visibility;
 
-/// <summary>The system search attributes every namespace has.</summary>
+/// <summary>The search attributes every namespace has: system ones (the server's) and predefined ones (SDKs set them).</summary>
 internal static class SearchAttributeCatalog
 {
     public static IReadOnlyDictionary<string, IndexedValueType> System { get; } = new Dictionary<string, IndexedValueType>(StringComparer.Ordinal)
@@ -19,5 +19,12 @@ internal static class SearchAttributeCatalog
         ["TaskQueue"] = IndexedValueType.Keyword,
         ["ParentWorkflowId"] = IndexedValueType.Keyword,
         ["ParentRunId"] = IndexedValueType.Keyword,
+    };
+
+    /// <summary>Attributes Temporal predefines for SDKs and its own features; a workflow may set them without registering.</summary>
+    public static IReadOnlySet<string> Predefined { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "TemporalChangeVersion", "BinaryChecksums", "BuildIds", "BatcherNamespace", "BatcherUser",
+        "TemporalScheduledStartTime", "TemporalScheduledById", "TemporalSchedulePaused", "TemporalNamespaceDivision",
     };
 }
