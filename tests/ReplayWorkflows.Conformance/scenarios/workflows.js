@@ -54,7 +54,9 @@ async function nonRetryableFailure() {
 async function heartbeatTimeout() {
   const { heartbeatThenStall } = wf.proxyActivities({
     startToCloseTimeout: '30s',
-    heartbeatTimeout: '1s',
+    // The SDK sends a throttled heartbeat at 0.8 x this timeout; 3 s leaves that flush 600 ms to arrive (1 s left
+    // 200 ms, and a loaded CI machine once missed it, so the timeout carried the first heartbeat's details).
+    heartbeatTimeout: '3s',
     retry: { initialInterval: '100ms', maximumAttempts: 2 },
   });
   return await heartbeatThenStall(3);
