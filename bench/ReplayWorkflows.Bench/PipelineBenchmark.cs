@@ -178,8 +178,9 @@ internal sealed class PipelineBenchmark : IBenchmark
             return (last - eventStart).TotalSeconds;
         }
 
+        var analysed = await LastCloseAsync("chunk-bench-vod-");
         Console.WriteLine(
-            $"VOD phases from the event's start: last chunk analysed at {await LastCloseAsync("chunk-bench-vod-"):0.0} s ({await LastCloseAsync("chunk-bench-vod-") / decode.TotalSeconds:0.00}x the decode), "
+            $"VOD phases from the event's start: last chunk analysed at {analysed:0.0} s ({analysed / decode.TotalSeconds:0.00}x the decode), "
             + $"last clip at {await LastCloseAsync("clip-bench-vod-"):0.0} s, replay rendered at {await LastCloseAsync("replay-bench-vod"):0.0} s");
         Console.WriteLine("VOD activity time (summed, activities overlap):");
         // Runs before the live part starts, so every closed run is the VOD event's.

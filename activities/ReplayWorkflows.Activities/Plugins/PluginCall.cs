@@ -25,7 +25,7 @@ internal static class PluginCall
         {
             return await work.WaitAsync(limit, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!work.IsCompleted)
         {
             var count = Interlocked.Increment(ref abandoned);
 

@@ -191,7 +191,7 @@ public sealed partial class ClipMaker(FFmpegRunner runner, ILogger<ClipMaker>? l
         "-hls_flags", "independent_segments", "-hls_segment_filename", Path.Combine(directory, name + "_%d.ts"),
     ];
 
-    internal static string[] VideoEncode(MediaInfo source)
+    private static string[] VideoEncode(MediaInfo source)
     {
         var rate = source.Video?.FrameRate?.ToString() ?? "25";
         return ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", rate];

@@ -94,27 +94,6 @@ public sealed class MediaProber(FFmpegRunner runner)
         return (info, keys, delay ?? TimeSpan.Zero);
     }
 
-    /// <summary>Timestamps (file time) of the video key frames, in order; reads packets only.</summary>
-    public async Task<IReadOnlyList<TimeSpan>> KeyFramesAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var csv = await runner.RunFFprobeAsync(
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", "-of", "csv=p=0", path], cancellationToken).ConfigureAwait(false);
-        var keys = new List<TimeSpan>();
-        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var comma = line.IndexOf(',', StringComparison.Ordinal);
-            if (comma > 0 && line.AsSpan(comma + 1).Contains('K')
-                && double.TryParse(line.AsSpan(0, comma), NumberStyles.Float, CultureInfo.InvariantCulture, out var pts))
-            {
-                keys.Add(TimeSpan.FromSeconds(pts));
-            }
-        }
-
-        // Packets come in decode order; with B-frames, presentation order differs, so sort.
-        keys.Sort();
-        return keys;
-    }
-
     /// <summary>FFmpeg's own message for a missing file is fine, but checking first gives a typed error without a process.</summary>
     internal static void EnsureLocalInputExists(string path)
     {

@@ -35,9 +35,11 @@ public sealed class MediaProberTests(MediaFixture media)
     }
 
     [Fact]
-    public async Task Key_frames_follow_the_two_second_gop()
+    public async Task The_index_has_every_key_frame_of_the_two_second_gop_and_the_b_frame_delay()
     {
-        var keys = await media.Prober.KeyFramesAsync(media.Match.Mp4Path);
+        var index = await media.Prober.IndexAsync(media.Match.Mp4Path);
+        index.ReorderDelay.ShouldBeGreaterThan(TimeSpan.Zero, "x264 veryfast writes B-frames");
+        var keys = index.KeyFrames;
         keys.Count.ShouldBe(MediaFixture.Spec.DurationSeconds / 2);
         keys.Select(k => Math.Round(k.TotalSeconds, 3)).ShouldBe(Enumerable.Range(0, keys.Count).Select(i => i * 2.0));
     }
