@@ -9,12 +9,15 @@ namespace ReplayWorkflows.Media.Rendering;
 
 /// <summary>
 /// Renders a replay with FFmpeg in one run per replay: every segment is read once (a frame-exact input seek into
-/// the chunks that hold it), the segments are joined by xfade (fade through black) and acrossfade or by concat,
-/// and the result is split to every requested resolution and encoded once each. HLS renditions are cut from those
+/// the chunks that hold it), the segments are joined by xfade (fade through black) and acrossfade, by concat, or
+/// by concat with the transition clip between every two segments (scaled and padded to the replay's frame, its
+/// audio padded with silence or cut to its picture's length, silence when it has none), and the result is split to every requested resolution and encoded once each. HLS renditions are cut from those
 /// encodes by stream copy, so asking for MP4 and HLS costs no second encode.
 /// </summary>
 public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FFmpegReplayRenderer>? logger = null) : IReplayRenderer
 {
+    private const string AudioChain = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
+
     private readonly MediaProber prober = new(runner);
     private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -37,6 +40,15 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
             throw new ArgumentException($"every segment must last more than twice the {request.TransitionMs} ms transition", nameof(request));
         }
 
+        if (fade > 0 && request.TransitionClip is not null)
+        {
+            throw new ArgumentException("a replay has either a fade (TransitionMs) or a transition clip, not both", nameof(request));
+        }
+
+        var sting = request.TransitionClip is null || request.Segments.Count < 2
+            ? null
+            : await ProbeTransitionClipAsync(request.TransitionClip, cancellationToken).ConfigureAwait(false);
+
         Directory.CreateDirectory(request.OutputDirectory);
         var work = Directory.CreateTempSubdirectory("rw-replay-");
         try
@@ -54,7 +66,12 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
                 inputs.AddRange(["-ss", joined.SeekSeconds(segment.StartMs), "-t", JoinedChunks.Ms(segment.DurationMs), "-i", joined.Input]);
             }
 
-            var graph = BuildGraph(request, rate, fade);
+            if (sting is not null)
+            {
+                inputs.AddRange(["-i", sting.Path]);
+            }
+
+            var graph = BuildGraph(request, rate, fade, sting);
             var graphFile = Path.Combine(work.FullName, "graph.txt");
             await File.WriteAllTextAsync(graphFile, graph, cancellationToken).ConfigureAwait(false);
 
@@ -96,7 +113,9 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
                     cancellationToken).ConfigureAwait(false);
             }
 
-            var planned = TimeSpan.FromMilliseconds(request.Segments.Sum(s => s.DurationMs) - ((request.Segments.Count - 1) * request.TransitionMs));
+            var joins = request.Segments.Count - 1;
+            var planned = TimeSpan.FromMilliseconds(request.Segments.Sum(s => s.DurationMs) - (joins * request.TransitionMs))
+                + (sting is null ? TimeSpan.Zero : joins * sting.Duration);
             LogRendered(log, request.Name, request.Segments.Count, planned.TotalSeconds, request.Resolutions.Count);
             return new ReplayRenderResult(planned, request.Mp4 ? mp4s : new Dictionary<string, string>(), hls, master);
         }
@@ -106,16 +125,35 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         }
     }
 
-    private static string BuildGraph(ReplayRenderRequest request, string rate, double fade)
+    private async Task<TransitionClipInfo> ProbeTransitionClipAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"the transition clip {path} does not exist: give the path of a short video (about 1 s) to insert between segments", path);
+        }
+
+        var info = await prober.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        var duration = info.Video?.Duration ?? info.Duration;
+        if (info.Video is null || duration <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"the transition clip {path} has no video to insert (ffprobe found {string.Join(", ", info.Streams.Select(s => s.CodecType))})", nameof(path));
+        }
+
+        return new TransitionClipInfo(path, duration, info.AudioTracks.Count > 0);
+    }
+
+    private static string BuildGraph(ReplayRenderRequest request, string rate, double fade, TransitionClipInfo? sting)
     {
         var g = new StringBuilder();
         var n = request.Segments.Count;
         var largest = request.Resolutions.MaxBy(r => r.Width * r.Height)!;
+
+        // xfade and concat need identical size, rate and time base on every input.
+        var videoChain = Inv($"fps={rate},scale={largest.Width}:{largest.Height}:force_original_aspect_ratio=decrease,pad={largest.Width}:{largest.Height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p,settb=AVTB");
         for (var i = 0; i < n; i++)
         {
-            // xfade needs identical size, rate and time base on both sides.
-            g.Append(Inv($"[{i}:v:0]fps={rate},scale={largest.Width}:{largest.Height}:force_original_aspect_ratio=decrease,pad={largest.Width}:{largest.Height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p,settb=AVTB[v{i}s];\n"));
-            g.Append(Inv($"[{i}:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a{i}s];\n"));
+            g.Append(Inv($"[{i}:v:0]{videoChain}[v{i}s];\n"));
+            g.Append(Inv($"[{i}:a:0]{AudioChain}[a{i}s];\n"));
         }
 
         string video;
@@ -127,12 +165,30 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         }
         else if (fade <= 0)
         {
+            var parts = n;
+            if (sting is not null)
+            {
+                // One copy of the clip per join, normalised like the segments; its audio is exactly as long as its picture.
+                var seconds = sting.Duration.TotalSeconds;
+                g.Append(Inv($"[{n}:v:0]{videoChain},split={n - 1}"));
+                g.Append(string.Concat(Enumerable.Range(0, n - 1).Select(j => Inv($"[tv{j}]")))).Append(";\n");
+                g.Append(sting.HasAudio
+                    ? Inv($"[{n}:a:0]{AudioChain},apad,atrim=duration={seconds:0.######},asplit={n - 1}")
+                    : Inv($"anullsrc=r=48000:cl=stereo,atrim=duration={seconds:0.######},{AudioChain},asplit={n - 1}"));
+                g.Append(string.Concat(Enumerable.Range(0, n - 1).Select(j => Inv($"[ta{j}]")))).Append(";\n");
+                parts += n - 1;
+            }
+
             for (var i = 0; i < n; i++)
             {
                 g.Append(Inv($"[v{i}s][a{i}s]"));
+                if (sting is not null && i < n - 1)
+                {
+                    g.Append(Inv($"[tv{i}][ta{i}]"));
+                }
             }
 
-            g.Append(Inv($"concat=n={n}:v=1:a=1[vcat][acat];\n"));
+            g.Append(Inv($"concat=n={parts}:v=1:a=1[vcat][acat];\n"));
             video = "vcat";
             audio = "acat";
         }
@@ -175,6 +231,8 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         g.Append('\n');
         return g.ToString();
     }
+
+    private sealed record TransitionClipInfo(string Path, TimeSpan Duration, bool HasAudio);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -5,7 +5,8 @@ namespace ReplayWorkflows.Media.Rendering;
 
 /// <summary>
 /// A replay: event-time <see cref="Segments"/> (in play order) cut from <see cref="Chunks"/>, joined with a fade
-/// through black of <see cref="TransitionMs"/> (0 = hard cut) and an audio crossfade, rendered at each resolution
+/// through black of <see cref="TransitionMs"/> (0 = hard cut) and an audio crossfade, or with
+/// <see cref="TransitionClip"/> (a short video, about 1 s, played whole between every two segments), rendered at each resolution
 /// as <c>{res}/Name.mp4</c> and/or HLS <c>{res}/Name.m3u8</c> with <c>Name-master.m3u8</c>.
 /// </summary>
 public sealed record ReplayRenderRequest(
@@ -17,4 +18,5 @@ public sealed record ReplayRenderRequest(
     bool Mp4 = true,
     bool Hls = false,
     int TransitionMs = 0,
-    int HlsSegmentSeconds = 10);
+    int HlsSegmentSeconds = 10,
+    string? TransitionClip = null);

@@ -1,6 +1,7 @@
 using ReplayWorkflows.Core.Analysis;
 using ReplayWorkflows.Core.Time;
 using ReplayWorkflows.Media.Analysis;
+using ReplayWorkflows.Media.FFmpeg;
 using ReplayWorkflows.Media.Rendering;
 using ReplayWorkflows.Media.Tests.Support;
 using ReplayWorkflows.Testing;
@@ -74,6 +75,61 @@ public sealed class FFmpegReplayRendererTests(MediaFixture media, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_transition_clip_plays_whole_between_every_two_segments()
+    {
+        using var dir = new TempDir();
+        var sting = await MakeStingAsync(dir, "sting.mp4", withAudio: true);
+        var result = await new FFmpegReplayRenderer(media.Runner).RenderAsync(new ReplayRenderRequest(
+            Chunks.Of(media), Segments, [RenderResolution.P360], dir.Path, "sting", Hls: true, TransitionClip: sting));
+
+        var planned = result.PlannedDuration.TotalSeconds;
+        planned.ShouldBe((Segments.Sum(s => s.DurationMs) + 2000) / 1000.0, 0.001, "three segments and two 1 s clips");
+        var info = await MediaAssert.PlayableAsync(result.Mp4ByResolution["360p"], planned, OneFrame);
+        info.AudioTracks[0].Duration!.Value.TotalSeconds.ShouldBe(planned, 0.1, "the clip's audio keeps audio and picture together");
+        await MediaAssert.PlayableAsync(result.HlsByResolution["360p"], planned, OneFrame);
+
+        // The clip is solid red; the frames inside each insertion window are the clip's, the ones just before are not.
+        var first = Segments[0].DurationMs;
+        var second = first + 1000 + Segments[1].DurationMs;
+        var frames = await RednessAsync(result.Mp4ByResolution["360p"]);
+        foreach (var start in new[] { first, second })
+        {
+            frames.Where(f => f.TimeMs >= start + 80 && f.TimeMs <= start + 920).ShouldAllBe(f => f.Red, $"the clip plays from {start} ms");
+            frames.Where(f => f.TimeMs >= start - 400 && f.TimeMs <= start - 80).ShouldAllBe(f => !f.Red, $"the segment plays up to {start} ms");
+        }
+
+        frames.Count(f => f.Red).ShouldBeInRange(8, 12, "two 1 s clips sampled at 5 fps");
+    }
+
+    [Fact]
+    public async Task A_transition_clip_without_audio_is_joined_with_silence()
+    {
+        using var dir = new TempDir();
+        var sting = await MakeStingAsync(dir, "mute.mp4", withAudio: false);
+        var result = await new FFmpegReplayRenderer(media.Runner).RenderAsync(new ReplayRenderRequest(
+            Chunks.Of(media), Segments[..2], [RenderResolution.P360], dir.Path, "mute", TransitionClip: sting));
+
+        var planned = result.PlannedDuration.TotalSeconds;
+        planned.ShouldBe((Segments[0].DurationMs + Segments[1].DurationMs + 1000) / 1000.0, 0.001);
+        var info = await MediaAssert.PlayableAsync(result.Mp4ByResolution["360p"], planned, OneFrame);
+        info.AudioTracks[0].Duration!.Value.TotalSeconds.ShouldBe(planned, 0.1);
+    }
+
+    [Fact]
+    public async Task A_missing_transition_clip_or_one_with_a_fade_is_refused_before_any_work()
+    {
+        using var dir = new TempDir();
+        var renderer = new FFmpegReplayRenderer(media.Runner);
+        var missing = await Should.ThrowAsync<FileNotFoundException>(() => renderer.RenderAsync(new ReplayRenderRequest(
+            Chunks.Of(media), Segments, [RenderResolution.P360], dir.Path, "missing", TransitionClip: dir.File("nope.mp4"))));
+        missing.Message.ShouldContain("nope.mp4");
+        var both = await Should.ThrowAsync<ArgumentException>(() => renderer.RenderAsync(new ReplayRenderRequest(
+            Chunks.Of(media), Segments, [RenderResolution.P360], dir.Path, "both", TransitionMs: 500, TransitionClip: dir.File("nope.mp4"))));
+        both.Message.ShouldContain("not both");
+        Directory.GetFiles(dir.Path, "*.mp4", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Resolutions_follow_mres_table_and_parse_by_name_or_folder()
     {
         RenderResolution.All.Count.ShouldBe(9);
@@ -81,5 +137,40 @@ public sealed class FFmpegReplayRendererTests(MediaFixture media, ITestOutputHel
         RenderResolution.Parse("169").Width.ShouldBe(1920);
         RenderResolution.Parse("9:16").ShouldBe(new RenderResolution("9:16", 608, 1080, 6_000, 5_300_000));
         Should.Throw<ArgumentException>(() => RenderResolution.Parse("8K"));
+    }
+
+    private async Task<string> MakeStingAsync(TempDir dir, string name, bool withAudio)
+    {
+        var path = dir.File(name);
+        List<string> args = ["-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red:s=640x360:r=25:d=1"];
+        if (withAudio)
+        {
+            args.AddRange(["-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100:duration=1"]);
+        }
+
+        args.AddRange(["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path]);
+        await media.Runner.RunFFmpegAsync(args);
+        return path;
+    }
+
+    private static async Task<List<(long TimeMs, bool Red)>> RednessAsync(string path)
+    {
+        var frames = new List<(long, bool)>();
+        await foreach (var frame in new FrameSampler().SampleAsync(path, 0, new Rational(5, 1), 16, FramePixelFormat.Rgb24))
+        {
+            var pixels = frame.Pixels.Span;
+            double r = 0, g = 0, b = 0;
+            for (var i = 0; i < pixels.Length; i += 3)
+            {
+                r += pixels[i];
+                g += pixels[i + 1];
+                b += pixels[i + 2];
+            }
+
+            var count = pixels.Length / 3.0;
+            frames.Add((frame.TimeMs, r / count > 180 && g / count < 60 && b / count < 60));
+        }
+
+        return frames;
     }
 }
