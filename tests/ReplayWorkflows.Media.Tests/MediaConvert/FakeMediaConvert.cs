@@ -44,6 +44,9 @@ internal sealed partial class FakeMediaConvert : IAsyncDisposable
     /// <summary>When set, jobs end in ERROR with this code and message.</summary>
     public (int Code, string Message)? Failure { get; set; }
 
+    /// <summary>What completed jobs report as their output's length; null reports none.</summary>
+    public long? OutputDurationMs { get; set; }
+
     /// <summary>Jobs never finish on their own (cancellation and timeout tests).</summary>
     public bool NeverFinish { get; set; }
 
@@ -122,6 +125,7 @@ internal sealed partial class FakeMediaConvert : IAsyncDisposable
                 if (found.Status is "SUBMITTED" or "PROGRESSING")
                 {
                     found.Status = NeverFinish || found.Polls <= ProgressingPolls ? "PROGRESSING" : Failure is null ? "COMPLETE" : "ERROR";
+                    found.OutputDurationMs = OutputDurationMs;
                     if (found.Status == "ERROR")
                     {
                         found.ErrorCode = Failure!.Value.Code;
@@ -252,6 +256,27 @@ internal sealed partial class FakeMediaConvert : IAsyncDisposable
                 selectors.Add(name);
             }
 
+            foreach (var image in input["imageInserter"]?["insertableImages"] as JsonArray ?? new JsonArray())
+            {
+                if (image?["imageInserterInput"]?.GetValue<string>() is not { } uri || !uri.StartsWith("s3://", StringComparison.Ordinal)
+                    || !(uri.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || uri.EndsWith(".tga", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return "insertableImages[].imageInserterInput must be an s3:// PNG or TGA";
+                }
+
+                if (image["startTime"]?.GetValue<string>() is not { } at || !Timecode().IsMatch(at))
+                {
+                    return "insertableImages[].startTime must be HH:MM:SS:FF";
+                }
+
+                var duration = image["duration"]?.GetValue<long>() ?? 0;
+                if (image["layer"]?.GetValue<int>() is not (>= 0 and <= 99) || image["opacity"]?.GetValue<int>() is not (>= 0 and <= 100)
+                    || duration <= 0 || (image["fadeIn"]?.GetValue<long>() ?? 0) + (image["fadeOut"]?.GetValue<long>() ?? 0) > duration)
+                {
+                    return "insertableImages[] need a layer 0-99, an opacity 0-100, a positive duration and fades that fit in it";
+                }
+            }
+
             foreach (var clipping in input["inputClippings"] as JsonArray ?? new JsonArray())
             {
                 var start = clipping?["startTimecode"]?.GetValue<string>();
@@ -358,6 +383,9 @@ internal sealed partial class FakeMediaConvert : IAsyncDisposable
 
         public string? ErrorMessage { get; set; }
 
+        /// <summary>Reported as the first output's durationInMs once the job is COMPLETE.</summary>
+        public long? OutputDurationMs { get; set; }
+
         public JsonObject ToJson()
         {
             var json = new JsonObject
@@ -368,6 +396,11 @@ internal sealed partial class FakeMediaConvert : IAsyncDisposable
                 ["settings"] = Request["settings"]?.DeepClone(),
                 ["jobPercentComplete"] = Status == "PROGRESSING" ? 50 : null,
             };
+            if (Status == "COMPLETE" && OutputDurationMs is { } ms)
+            {
+                json["outputGroupDetails"] = new JsonArray(new JsonObject { ["outputDetails"] = new JsonArray(new JsonObject { ["durationInMs"] = ms }) });
+            }
+
             if (ErrorMessage is not null)
             {
                 json["errorCode"] = ErrorCode;

@@ -168,10 +168,14 @@ public sealed class MediaConvertReplayRendererTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Fades_and_uncovered_segments_are_refused_with_a_reason()
+    public async Task Fades_without_an_image_and_uncovered_segments_are_refused_with_a_reason()
     {
         (await Should.ThrowAsync<ArgumentException>(() => Renderer().RenderAsync(Request(Chunks) with { TransitionMs = 500 })))
-            .Message.ShouldContain("hard cuts only");
+            .Message.ShouldContain("MediaConvertOptions.FadeImage is not set");
+        (await Should.ThrowAsync<ArgumentException>(() => Renderer(FadingOptions()).RenderAsync(Request(Chunks) with { TransitionMs = 500, TransitionClip = "s3://stings/sting.mp4" })))
+            .Message.ShouldContain("not both");
+        (await Should.ThrowAsync<ArgumentException>(() => Renderer().RenderAsync(Request(Chunks) with { TransitionClip = "/local/sting.mp4" })))
+            .Message.ShouldContain("upload it and pass its s3:// URI");
         (await Should.ThrowAsync<ArgumentException>(() => Renderer().RenderAsync(Request(Chunks) with { Segments = [new(55_000, 65_000)] })))
             .Message.ShouldContain("not covered");
         (await Should.ThrowAsync<ArgumentException>(() => Renderer().RenderAsync(Request([.. Chunks.Where(c => c.Number != 4)]))))
@@ -180,11 +184,68 @@ public sealed class MediaConvertReplayRendererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fade_overlays_the_black_image_at_the_end_of_a_segment_and_the_start_of_the_next()
+    {
+        // Segment 1 ends 200 ms into chunk 5, so its fade to black is shortened to those 200 ms.
+        TimeRange[] segments = [new(28_000, 40_200), new(12_340, 17_500)];
+        var result = await Renderer(FadingOptions()).RenderAsync(Request(Chunks) with { Segments = segments, TransitionMs = 500 });
+
+        var inputs = server.Jobs.ShouldHaveSingleItem().Request["settings"]!["inputs"]!.AsArray();
+        inputs.Select(i => i!["fileInput"]!.GetValue<string>()[^10..]).ShouldBe(["match_3.ts", "match_4.ts", "match_5.ts", "match_2.ts"]);
+        Images(inputs[0]).ShouldBeEmpty("the replay starts without a fade");
+        Images(inputs[1]).ShouldBeEmpty();
+        Images(inputs[2]).ShouldBe([("00:00:00:00", 200, "fadeIn")]);
+        Images(inputs[3]).ShouldBe([("00:00:02:09", 500, "fadeOut")], "the next segment comes out of black from its first frame");
+        inputs[2]!["imageInserter"]!["insertableImages"]![0]!["imageInserterInput"]!.GetValue<string>().ShouldBe("s3://assets/black-1080.png");
+        result.PlannedDuration.ShouldBe(TimeSpan.FromMilliseconds(12_200 + 5_160), "a fade through black overlays the picture and adds no time");
+    }
+
+    [Fact]
+    public async Task A_segment_inside_one_chunk_fades_in_and_out_on_the_same_input()
+    {
+        TimeRange[] segments = [new(1_000, 4_000), new(12_340, 17_500), new(21_000, 24_000)];
+        await Renderer(FadingOptions()).RenderAsync(Request(Chunks) with { Segments = segments, TransitionMs = 1000 });
+        var inputs = server.Jobs.ShouldHaveSingleItem().Request["settings"]!["inputs"]!.AsArray();
+        inputs.Count.ShouldBe(3);
+        Images(inputs[0]).ShouldBe([("00:00:03:00", 1000, "fadeIn")]);
+        Images(inputs[1]).ShouldBe([("00:00:02:09", 1000, "fadeOut"), ("00:00:06:13", 1000, "fadeIn")]);
+        Images(inputs[2]).ShouldBe([("00:00:01:00", 1000, "fadeOut")]);
+    }
+
+    [Fact]
+    public async Task A_transition_clip_is_an_extra_input_between_segments_and_the_reported_length_is_the_result()
+    {
+        server.OutputDurationMs = 20_180;
+        var result = await Renderer().RenderAsync(Request(Chunks) with { TransitionClip = "s3://stings/sting-1s.mp4" });
+
+        var inputs = server.Jobs.ShouldHaveSingleItem().Request["settings"]!["inputs"]!.AsArray();
+        inputs.Select(i => i!["fileInput"]!.GetValue<string>()).ShouldBe(
+            ["s3://chunks-bucket/live/match_2.ts", "s3://stings/sting-1s.mp4", "s3://chunks-bucket/live/match_3.ts", "s3://chunks-bucket/live/match_4.ts", "s3://chunks-bucket/live/match_5.ts"]);
+        inputs[1]!["inputClippings"].ShouldBeNull("the clip plays whole");
+        inputs[1]!["audioSelectors"]!["Audio Selector 1"]!["defaultSelection"]!.GetValue<string>().ShouldBe("DEFAULT");
+        result.PlannedDuration.ShouldBe(TimeSpan.FromMilliseconds(20_180), "the clip's length is only known to MediaConvert");
+    }
+
+    [Fact]
+    public async Task Transition_clips_that_push_a_job_past_150_inputs_are_refused()
+    {
+        MediaChunk[] chunks = [.. Enumerable.Range(1, 80).Select(n => new MediaChunk(n, $"s3://chunks-bucket/live/match_{n}.ts", new TimeRange((n - 1) * 10_000, n * 10_000)))];
+        TimeRange[] segments = [.. Enumerable.Range(0, 76).Select(k => new TimeRange((k * 10_000) + 1_000, (k * 10_000) + 5_000))];
+        await Renderer().RenderAsync(Request(chunks) with { Segments = segments });
+        server.Jobs.ShouldHaveSingleItem().Request["settings"]!["inputs"]!.AsArray().Count.ShouldBe(76);
+
+        var error = await Should.ThrowAsync<ArgumentException>(() => Renderer().RenderAsync(Request(chunks) with { Segments = segments, TransitionClip = "s3://stings/sting.mp4" }));
+        error.Message.ShouldContain("151 inputs (one per chunk of each segment and one per transition clip)");
+        server.Jobs.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Invalid_options_are_listed_one_problem_per_item()
     {
-        var options = new MediaConvertOptions { EndpointUrl = "not a url", RoleArn = "MediaConvertRole", OutputBucket = "s3://bucket/x", FrameRate = 0, AccessKey = "AK" };
+        var options = new MediaConvertOptions { EndpointUrl = "not a url", RoleArn = "MediaConvertRole", OutputBucket = "s3://bucket/x", FrameRate = 0, AccessKey = "AK", FadeImage = "/tmp/black.png" };
         var problems = options.Validate();
-        problems.Count.ShouldBe(5);
+        problems.Count.ShouldBe(6);
+        problems.ShouldContain(p => p.StartsWith("FadeImage", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("EndpointUrl", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("RoleArn", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("OutputBucket", StringComparison.Ordinal));
@@ -209,6 +270,19 @@ public sealed class MediaConvertReplayRendererTests : IAsyncLifetime
         PollInterval = TimeSpan.FromMilliseconds(20),
         Timeout = TimeSpan.FromSeconds(20),
     };
+
+    private MediaConvertOptions FadingOptions()
+    {
+        var options = Options();
+        options.FadeImage = "s3://assets/black-1080.png";
+        return options;
+    }
+
+    private static List<(string Start, long Duration, string Fade)> Images(JsonNode? input) =>
+        [.. (input!["imageInserter"]?["insertableImages"] as JsonArray ?? []).Select(i => (
+            i!["startTime"]!.GetValue<string>(),
+            i["duration"]!.GetValue<long>(),
+            i["fadeIn"] is not null ? "fadeIn" : "fadeOut"))];
 
     private MediaConvertReplayRenderer Renderer(MediaConvertOptions? options = null) => new(options ?? Options(), http);
 

@@ -43,7 +43,8 @@ internal sealed class MediaConvertClient(HttpClient http, Uri endpoint, string r
             job["status"]?.GetValue<string>() ?? "SUBMITTED",
             job["errorMessage"]?.GetValue<string>(),
             job["errorCode"]?.GetValue<int>(),
-            job["jobPercentComplete"]?.GetValue<int>());
+            job["jobPercentComplete"]?.GetValue<int>(),
+            job["outputGroupDetails"]?[0]?["outputDetails"]?[0]?["durationInMs"]?.GetValue<long>());
     }
 
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)

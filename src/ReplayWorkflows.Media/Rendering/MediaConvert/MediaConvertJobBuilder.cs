@@ -7,7 +7,8 @@ namespace ReplayWorkflows.Media.Rendering.MediaConvert;
 /// <summary>
 /// Turns a replay request into one MediaConvert CreateJob body (REST JSON, camelCase), the way MRE builds its jobs:
 /// every chunk a segment touches is one input (ZEROBASED timecode) with an input clipping where the segment starts
-/// or ends inside it; inputs play in order, so the segments are joined by hard cuts. Outputs: one MP4 file group
+/// or ends inside it; inputs play in order, so the segments are joined by hard cuts, by a fade through a black image
+/// (MediaConvert's image inserter, as MRE's FadeInFadeOut), or by the transition clip as an extra input between them. Outputs: one MP4 file group
 /// per resolution (<c>{Name}/{res}/{Name}.mp4</c>) and one HLS group with a variant per resolution
 /// (<c>{Name}/{Name}.m3u8</c> master, <c>{Name}/{Name}-{res}.m3u8</c> variants).
 /// </summary>
@@ -32,30 +33,36 @@ internal static class MediaConvertJobBuilder
             throw new ArgumentException("ask for MP4, HLS or both", nameof(request));
         }
 
-        if (request.TransitionMs > 0)
-        {
-            throw new ArgumentException(
-                $"the MediaConvert renderer joins segments with hard cuts only; TransitionMs is {request.TransitionMs} (set 0, or use FFmpegReplayRenderer for fades)",
-                nameof(request));
-        }
-
+        ValidateTransition(request, options);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.IndexOfAny(['/', '\\', ':']) >= 0)
         {
             throw new ArgumentException($"replay name '{request.Name}' must be non-empty and free of '/', '\\' and ':' (it becomes S3 keys)", nameof(request));
         }
 
         var inputs = new JsonArray();
-        foreach (var segment in request.Segments)
+        for (var k = 0; k < request.Segments.Count; k++)
         {
-            foreach (var input in SegmentInputs(request.Chunks, segment, options))
+            var parts = SegmentInputs(request.Chunks, request.Segments[k], options);
+            if (request.TransitionMs > 0)
             {
-                inputs.Add(input);
+                AddFades(parts, k > 0, k < request.Segments.Count - 1, request.TransitionMs, options);
+            }
+
+            foreach (var part in parts)
+            {
+                inputs.Add(part.Input);
+            }
+
+            if (request.TransitionClip is { } clip && k < request.Segments.Count - 1)
+            {
+                inputs.Add(Input(clip, AudioSelectorSettings(track: null)));
             }
         }
 
         if (inputs.Count > MaxInputs)
         {
-            throw new ArgumentException($"the replay needs {inputs.Count} inputs (one per chunk of each segment); one MediaConvert job takes at most {MaxInputs}", nameof(request));
+            var what = request.TransitionClip is null ? "one per chunk of each segment" : "one per chunk of each segment and one per transition clip";
+            throw new ArgumentException($"the replay needs {inputs.Count} inputs ({what}); one MediaConvert job takes at most {MaxInputs}: split the replay or use fewer, longer chunks", nameof(request));
         }
 
         var prefix = options.OutputPrefix.Trim('/');
@@ -140,7 +147,91 @@ internal static class MediaConvertJobBuilder
         return resolution.Height <= 480 ? 7 : resolution.Height <= 720 ? 8 : 9;
     }
 
-    private static List<JsonObject> SegmentInputs(IReadOnlyList<MediaChunk> chunks, TimeRange segment, MediaConvertOptions options)
+    private static void ValidateTransition(ReplayRenderRequest request, MediaConvertOptions options)
+    {
+        if (request.TransitionMs > 0 && request.TransitionClip is not null)
+        {
+            throw new ArgumentException("a replay has either a fade (TransitionMs) or a transition clip, not both", nameof(request));
+        }
+
+        if (request.TransitionMs > 0)
+        {
+            if (options.FadeImage is null)
+            {
+                throw new ArgumentException(
+                    $"MediaConvert fades by overlaying a black image, and MediaConvertOptions.FadeImage is not set: give the s3:// URI of a black PNG as large as the chunks' picture, set TransitionMs to 0 (it is {request.TransitionMs}), or render with FFmpegReplayRenderer",
+                    nameof(options));
+            }
+
+            if (request.Segments.Any(s => s.DurationMs <= request.TransitionMs * 2))
+            {
+                throw new ArgumentException($"every segment must last more than twice the {request.TransitionMs} ms transition", nameof(request));
+            }
+        }
+
+        if (request.TransitionClip is { } clip && !S3Location.TryParse(clip, out _))
+        {
+            throw new ArgumentException($"MediaConvert reads the transition clip from S3, but it is the local path '{clip}': upload it and pass its s3:// URI", nameof(request));
+        }
+    }
+
+    /// <summary>
+    /// A fade through black as MRE builds it: the black image fades in over the last <paramref name="fadeMs"/> of a
+    /// segment and out over the first of the next. Audio is cut, not crossfaded (MediaConvert has no crossfade).
+    /// A fade is shortened to the part of the segment in its first or last chunk when that part is shorter.
+    /// </summary>
+    private static void AddFades(List<SegmentPart> parts, bool fadeFromBlack, bool fadeToBlack, int fadeMs, MediaConvertOptions options)
+    {
+        if (fadeFromBlack)
+        {
+            var first = parts[0];
+            var ms = Math.Min(fadeMs, first.ToMs - first.FromMs);
+            Insert(first.Input, FadeImage(options, ClippingTimecode.Start(first.FromMs, options.FrameRate), ms, "fadeOut"));
+        }
+
+        if (fadeToBlack)
+        {
+            var last = parts[^1];
+            var ms = Math.Min(fadeMs, last.ToMs - last.FromMs);
+            Insert(last.Input, FadeImage(options, ClippingTimecode.Start(last.ToMs - ms, options.FrameRate), ms, "fadeIn"));
+        }
+
+        static void Insert(JsonObject input, JsonObject image)
+        {
+            if (input["imageInserter"] is not JsonObject inserter)
+            {
+                inserter = new JsonObject { ["insertableImages"] = new JsonArray() };
+                input["imageInserter"] = inserter;
+            }
+
+            inserter["insertableImages"]!.AsArray().Add(image);
+        }
+    }
+
+    private static JsonObject FadeImage(MediaConvertOptions options, string startTimecode, long durationMs, string fade) => new()
+    {
+        ["imageInserterInput"] = options.FadeImage,
+        ["layer"] = 1,
+        ["opacity"] = 100,
+        ["imageX"] = 0,
+        ["imageY"] = 0,
+        ["startTime"] = startTimecode,
+        ["duration"] = durationMs,
+        [fade] = durationMs,
+    };
+
+    private static JsonObject Input(string s3Uri, JsonObject audioSelector) => new()
+    {
+        ["fileInput"] = s3Uri,
+        ["timecodeSource"] = "ZEROBASED",
+        ["videoSelector"] = new JsonObject(),
+        ["audioSelectors"] = new JsonObject { [AudioSelector] = audioSelector },
+    };
+
+    /// <summary>One input of a segment and the part of its chunk it plays, in milliseconds from the chunk's first frame.</summary>
+    private sealed record SegmentPart(JsonObject Input, long FromMs, long ToMs);
+
+    private static List<SegmentPart> SegmentInputs(IReadOnlyList<MediaChunk> chunks, TimeRange segment, MediaConvertOptions options)
     {
         if (segment.DurationMs <= 0)
         {
@@ -164,7 +255,7 @@ internal static class MediaConvertJobBuilder
             }
         }
 
-        var result = new List<JsonObject>();
+        var result = new List<SegmentPart>();
         foreach (var chunk in covering)
         {
             if (!S3Location.TryParse(chunk.Path, out var location))
@@ -193,19 +284,13 @@ internal static class MediaConvertJobBuilder
                 clipping["endTimecode"] = ClippingTimecode.End(toMs, options.FrameRate);
             }
 
-            var input = new JsonObject
-            {
-                ["fileInput"] = location.ToString(),
-                ["timecodeSource"] = "ZEROBASED",
-                ["videoSelector"] = new JsonObject(),
-                ["audioSelectors"] = new JsonObject { [AudioSelector] = AudioSelectorSettings(options.AudioTrack) },
-            };
+            var input = Input(location.ToString(), AudioSelectorSettings(options.AudioTrack));
             if (clipping.Count > 0)
             {
                 input["inputClippings"] = new JsonArray(clipping);
             }
 
-            result.Add(input);
+            result.Add(new SegmentPart(input, fromMs, toMs));
         }
 
         return result;

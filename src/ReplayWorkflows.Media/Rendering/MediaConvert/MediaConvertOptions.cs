@@ -36,6 +36,12 @@ public sealed class MediaConvertOptions
     /// <summary>Audio track of the chunks to use (MediaConvert track number, 1-based); null takes the default track.</summary>
     public int? AudioTrack { get; set; }
 
+    /// <summary>
+    /// s3:// URI of a black PNG at least as large as the chunks' picture: fades (a replay's TransitionMs) overlay it
+    /// with MediaConvert's image inserter. Null refuses fades.
+    /// </summary>
+    public string? FadeImage { get; set; }
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a job may take before it is cancelled and the render fails.</summary>
@@ -92,6 +98,11 @@ public sealed class MediaConvertOptions
         if (AudioTrack is < 1)
         {
             problems.Add($"AudioTrack is 1-based, got {AudioTrack}");
+        }
+
+        if (FadeImage is not null && (!S3Location.TryParse(FadeImage, out _) || !(FadeImage.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || FadeImage.EndsWith(".tga", StringComparison.OrdinalIgnoreCase))))
+        {
+            problems.Add($"FadeImage must be the s3:// URI of a PNG or TGA image, got '{FadeImage}'");
         }
 
         if (PollInterval <= TimeSpan.Zero)

@@ -7,7 +7,8 @@ namespace ReplayWorkflows.Media.Rendering.MediaConvert;
 /// Renders a replay with AWS Elemental MediaConvert: one job per replay, inputs clipped from the chunks in S3,
 /// MP4 and/or HLS per resolution written to <see cref="MediaConvertOptions.OutputBucket"/>. The job is polled
 /// until it ends; cancelling the render (or its timeout) cancels the job. Result paths are <c>s3://</c> URIs.
-/// Segments are joined by hard cuts (fades are not supported here).
+/// Segments are joined by hard cuts, by fades through the black <see cref="MediaConvertOptions.FadeImage"/> (video
+/// only: MediaConvert cannot crossfade audio), or by an inserted transition clip read from S3.
 /// </summary>
 public sealed partial class MediaConvertReplayRenderer : IReplayRenderer
 {
@@ -72,7 +73,9 @@ public sealed partial class MediaConvertReplayRenderer : IReplayRenderer
         {
             case "COMPLETE":
                 LogCompleted(log, request.Name, job.Id);
-                return new ReplayRenderResult(plan.PlannedDuration, plan.Mp4ByResolution, plan.HlsByResolution, plan.MasterPlaylist);
+                // Transition clips add a length only MediaConvert knows (the clip is in S3): take what the job reports.
+                var duration = request.TransitionClip is not null && job.OutputDurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : plan.PlannedDuration;
+                return new ReplayRenderResult(duration, plan.Mp4ByResolution, plan.HlsByResolution, plan.MasterPlaylist);
             case "ERROR":
                 LogFailed(log, request.Name, job.Id, job.ErrorCode, job.ErrorMessage);
                 throw new MediaConvertException(
