@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using ReplayWorkflows.Media.FFmpeg;
 using ReplayWorkflows.Media.Generation;
 using ReplayWorkflows.Temporal.Server;
 using ReplayWorkflows.Testing;
@@ -9,7 +10,7 @@ namespace ReplayWorkflows.Cli.Tests;
 
 /// <summary>
 /// <c>replay worker</c>, <c>event</c>, <c>replay</c> and <c>export</c> together: an in-memory server, a worker run
-/// through the command tree on a background task, a generated 30 s match as VOD, a replay of the finished event and
+/// through the command tree on a background task, a generated 60 s match as VOD, a replay of the finished event and
 /// its EDL export.
 /// </summary>
 public sealed class ReplayCommandTests
@@ -35,11 +36,23 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task A_fade_with_a_transition_clip_or_a_missing_clip_is_a_usage_error()
+    {
+        var (code, _, error) = await RunAsync("replays", "create", "--event", "e", "--duration", "60", "--feature", "Loudness.Loud=5", "--transition-clip", "/nonexistent/sting.mp4");
+        code.ShouldBe(2);
+        error.ShouldContain("--transition-clip /nonexistent/sting.mp4 does not exist");
+
+        (code, _, error) = await RunAsync("replays", "create", "--event", "e", "--duration", "60", "--feature", "Loudness.Loud=5", "--fade", "300", "--transition-clip", "s3://b/sting.mp4");
+        code.ShouldBe(2);
+        error.ShouldContain("--fade and --transition-clip are alternatives");
+    }
+
+    [Fact]
     public async Task A_worker_runs_an_event_from_start_to_replay_and_export()
     {
         var dir = Directory.CreateTempSubdirectory("replay-cli-e2e-").FullName;
         var db = Path.Combine(dir, "replay.db");
-        var match = await new MatchGenerator().EnsureAsync(new MatchSpec(Seed: 7, DurationSeconds: 30, ChunkSeconds: 10), Path.Combine(RepoPaths.Cache, "media"));
+        var match = await new MatchGenerator().EnsureAsync(new MatchSpec(Seed: 7, DurationSeconds: 60, ChunkSeconds: 10), Path.Combine(RepoPaths.Cache, "media"));
         var server = await DevServer.StartAsync(new DevServerOptions { Port = 0 });
         await using var serverScope = server;
         string[] Common(params string[] args) => [.. args, "--address", server.Target, "--data-db", db];
@@ -91,7 +104,7 @@ public sealed class ReplayCommandTests
             }
 
             shown.GetProperty("status").GetString().ShouldBe("Complete");
-            shown.GetProperty("progress").GetProperty("chunksProcessed").GetInt32().ShouldBe(3);
+            shown.GetProperty("progress").GetProperty("chunksProcessed").GetInt32().ShouldBe(6);
             shown.GetProperty("segments").GetArrayLength().ShouldBeGreaterThan(0, output);
 
             var replayId = eventId + "-best";
@@ -112,6 +125,25 @@ public sealed class ReplayCommandTests
             {
                 replay.RootElement.GetProperty("status").GetString().ShouldBe("Complete");
                 replay.RootElement.GetProperty("items").GetArrayLength().ShouldBeGreaterThan(0);
+            }
+
+            // The same selection with a 1 s transition clip between segments: the MP4 grows by one clip per join.
+            var sting = Path.Combine(dir, "sting.mp4");
+            await FFmpegRunner.Default.RunFFmpegAsync(["-v", "error", "-f", "lavfi", "-i", "color=c=red:s=640x360:r=25:d=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", sting]);
+            (code, output, error) = await RunAsync(Common(
+                "replays", "create", "--event", eventId, "--duration", "30", "--feature", "ExcitementLabeler.HighExcitement=10", "--feature", "Loudness.Loud=5",
+                "--format", "mp4", "--resolution", "360p", "--id", replayId + "-sting", "--transition-clip", sting, "-o", "json"));
+            code.ShouldBe(0, error);
+            using (var created = JsonDocument.Parse(output))
+            {
+                var mp4 = created.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ShouldHaveSingleItem();
+                (code, output, error) = await RunAsync("replays", "show", replayId + "-sting", "--data-db", db, "-o", "json");
+                code.ShouldBe(0, error);
+                var items = JsonDocument.Parse(output).RootElement.GetProperty("items").EnumerateArray()
+                    .Select(i => i.GetProperty("endMs").GetInt64() - i.GetProperty("startMs").GetInt64()).ToList();
+                items.Count.ShouldBeGreaterThan(1, $"a join to put the clip in; segments: {shown.GetProperty("segments")}");
+                var info = await new MediaProber().ProbeAsync(mp4);
+                info.Duration.TotalSeconds.ShouldBe((items.Sum() + ((items.Count - 1) * 1000)) / 1000.0, 0.1, $"{items.Count} segments and {items.Count - 1} clips");
             }
 
             var exports = Path.Combine(dir, "exports");

@@ -100,11 +100,21 @@ public sealed partial class RenderActivities(PipelineServices services)
         var chunks = await ChunksAsync(task.EventId, new TimeRange(ranges.Min(r => r.StartMs), ranges.Max(r => r.EndMs)), token).ConfigureAwait(false);
         var resolutions = spec.Resolutions.Count > 0 ? spec.Resolutions.Select(RenderResolution.Parse).ToList() : [RenderResolution.P720];
         ReplayRenderResult rendered;
+        var request = new ReplayRenderRequest(
+            chunks, ranges, resolutions, services.Storage.Replay(task.EventId, task.ReplayId), "replay", spec.Mp4, spec.Hls,
+            spec.TransitionClip is null ? spec.TransitionMs : 0, TransitionClip: spec.TransitionClip);
         await using (KeepAlive.Start())
         {
-            rendered = await services.Renderer.RenderAsync(
-                new ReplayRenderRequest(chunks, ranges, resolutions, services.Storage.Replay(task.EventId, task.ReplayId), "replay", spec.Mp4, spec.Hls, spec.TransitionMs),
-                token).ConfigureAwait(false);
+            try
+            {
+                rendered = await services.Renderer.RenderAsync(request, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            {
+                // A request the renderer refuses (a missing transition clip, segments shorter than the fades) fails the same way on every attempt.
+                await services.Data.Replays.SetStatusAsync(task.ReplayId, ReplayStatus.Failed, cancellationToken: token).ConfigureAwait(false);
+                throw new ApplicationFailureException($"replay {task.ReplayId} cannot be rendered: {e.Message}", e, errorType: "InvalidReplay", nonRetryable: true);
+            }
         }
 
         var files = new List<string>();

@@ -59,12 +59,39 @@ internal static class ReplayCreateCommand
         var formats = new Option<string[]>("--format") { Description = "Rendered format (repeatable; default both): mp4 or hls" };
         formats.AcceptOnlyFromAmong("mp4", "hls");
         var audio = new Option<int>("--audio-track") { Description = "Audio track of the replay (1-20)", DefaultValueFactory = _ => 1, HelpName = "n" };
+        var fade = new Option<int>("--fade") { Description = "Fade through black between segments, in milliseconds (0: hard cuts)", DefaultValueFactory = _ => 500, HelpName = "ms" };
+        fade.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 10_000)
+            {
+                r.AddError("--fade must be 0-10000 milliseconds");
+            }
+        });
+        var clip = new Option<string?>("--transition-clip")
+        {
+            Description = "Video played whole between every two segments instead of a fade (about 1 s; a local file, or s3://... for MediaConvert)",
+            HelpName = "file",
+        };
+        clip.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } path && !path.StartsWith("s3://", StringComparison.Ordinal) && !File.Exists(path))
+            {
+                r.AddError($"--transition-clip {path} does not exist");
+            }
+        });
         var id = new Option<string?>("--id") { Description = "Replay id (default: EVENT-replay-<random>)" };
         var format = OutputFormat.Create();
         var command = new Command("create", "Create a highlight replay of an event (rendered now when the event has finished)")
         {
-            eventId, duration, features, tolerance, catchUp, equal, resolutions, formats, audio, id, format,
+            eventId, duration, features, tolerance, catchUp, equal, resolutions, formats, audio, fade, clip, id, format,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(fade) is { Implicit: false } && r.GetValue(fade) > 0 && r.GetValue(clip) is not null)
+            {
+                r.AddError("--fade and --transition-clip are alternatives: give one");
+            }
+        });
         temporal.AddTo(command);
         data.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -78,7 +105,9 @@ internal static class ReplayCreateCommand
                     parse.GetValue(tolerance) * 1000L, parse.GetValue(equal), CatchUp: parse.GetValue(catchUp)),
                 parse.GetValue(resolutions) is { Length: > 0 } r ? r : ["720p"],
                 Mp4: chosenFormats.Contains("mp4"),
-                Hls: chosenFormats.Contains("hls"));
+                Hls: chosenFormats.Contains("hls"),
+                TransitionMs: parse.GetValue(clip) is null ? parse.GetValue(fade) : 0,
+                TransitionClip: parse.GetValue(clip) is { } c && !c.StartsWith("s3://", StringComparison.Ordinal) ? Path.GetFullPath(c) : parse.GetValue(clip));
             if (spec.Request.Problems() is { Count: > 0 } problems)
             {
                 throw new CliUserException($"replay {replayId}: {string.Join("; ", problems)}");
