@@ -200,11 +200,16 @@ public static class Workflow
     public static async Task<Task<TResult>> WhenAnyAsync<TResult>(IEnumerable<Task<TResult>> tasks) =>
         (Task<TResult>)await WhenAnyAsync(tasks.Cast<Task>());
 
+    // The typed params overloads make an array of Task<T> bind to the typed forms instead of being ambiguous.
+    public static Task<Task<TResult>> WhenAnyAsync<TResult>(params Task<TResult>[] tasks) => WhenAnyAsync((IEnumerable<Task<TResult>>)tasks);
+
     public static Task WhenAllAsync(params Task[] tasks) => Task.WhenAll(tasks);
 
     public static Task WhenAllAsync(IEnumerable<Task> tasks) => Task.WhenAll(tasks);
 
     public static Task<TResult[]> WhenAllAsync<TResult>(IEnumerable<Task<TResult>> tasks) => Task.WhenAll(tasks);
+
+    public static Task<TResult[]> WhenAllAsync<TResult>(params Task<TResult>[] tasks) => Task.WhenAll(tasks);
 
     /// <summary>The workflow-safe replacement of <c>Task.Run</c>: runs on the workflow's scheduler.</summary>
     public static Task RunTaskAsync(Func<Task> function) => Instance.StartOnScheduler<object?>(async () =>

@@ -360,8 +360,18 @@ internal sealed partial class WorkflowInstance
             return;
         }
 
-        // Runs synchronously on the thread that cancels: the activation thread, so commands stay in order.
-        var registration = token.Register(onCancel);
+        // Runs synchronously on the thread that cancels: the activation thread, so commands stay in order. Anything
+        // else (CancelAsync, a timed CancellationTokenSource) would add commands behind the workflow task's back.
+        var registration = token.Register(() =>
+        {
+            if (!OnActivationThread)
+            {
+                NoteOutsideOperation();
+                return;
+            }
+
+            onCancel();
+        });
         done.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, this);
     }
 

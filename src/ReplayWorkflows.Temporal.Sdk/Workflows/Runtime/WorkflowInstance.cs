@@ -372,12 +372,25 @@ internal sealed partial class WorkflowInstance : TaskScheduler
         }
     }
 
+    private bool OnActivationThread => Thread.CurrentThread == activationThread;
+
+    /// <summary>Workflow code continued, or a workflow cancellation callback ran, on a thread that is not the workflow task's.</summary>
+    private void NoteOutsideOperation()
+    {
+        illegalOperation ??= "Workflow code awaited or cancelled something outside the workflow (Task.Delay, Task.Run, CancellationTokenSource.CancelAsync " +
+            "or CancelAfter, real timers or I/O). Use Workflow.DelayAsync, Workflow.RunTaskAsync, CancellationTokenSource.Cancel and activities instead.";
+        if (activationThread is null)
+        {
+            // Between workflow tasks nobody would see it until the next event arrives: say so now.
+            LogContinuedOutside(logger, illegalOperation);
+        }
+    }
+
     protected override void QueueTask(Task task)
     {
-        if (activationThread is not null && Thread.CurrentThread != activationThread)
+        if (!OnActivationThread)
         {
-            illegalOperation ??= "Workflow code awaited something outside the workflow (Task.Delay, Task.Run, real timers or I/O). " +
-                "Use Workflow.DelayAsync, Workflow.RunTaskAsync and activities instead.";
+            NoteOutsideOperation();
         }
 
         lock (ready)
@@ -504,4 +517,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler
 
         public string? RunId { get; set; }
     }
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Error, Message = "Workflow code continued outside its workflow task; the next workflow task will fail: {Problem}")]
+    private static partial void LogContinuedOutside(ILogger logger, string problem);
 }

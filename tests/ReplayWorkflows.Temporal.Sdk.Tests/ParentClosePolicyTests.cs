@@ -1,0 +1,86 @@
+using ReplayWorkflows.Testing;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Client;
+using Temporalio.Worker;
+
+namespace ReplayWorkflows.Temporal.Sdk.Tests;
+
+/// <summary>What happens to a running child when its parent closes, per policy, and a parent cancelling its child.</summary>
+public sealed class ParentClosePolicyTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+{
+    [Theory]
+    [InlineData(ParentClosePolicy.Terminate, WorkflowExecutionStatus.Terminated)]
+    [InlineData(ParentClosePolicy.RequestCancel, WorkflowExecutionStatus.Canceled)]
+    public async Task A_closing_parent_terminates_or_cancels_its_child_as_its_policy_says(ParentClosePolicy policy, WorkflowExecutionStatus expected)
+    {
+        await WithWorkerAsync(async queue =>
+        {
+            var childId = DevServerFixture.NewId("child");
+            var parent = await server.Client.ExecuteWorkflowAsync(
+                (ShortLivedParentWorkflow w) => w.RunAsync(childId, policy), new WorkflowOptions(DevServerFixture.NewId("parent"), queue));
+            parent.ShouldBe(childId);
+
+            var child = server.Client.GetWorkflowHandle(childId);
+            var described = await Eventually.ReturnsAsync(() => child.DescribeAsync(), d => d.Status != WorkflowExecutionStatus.Running, what: $"the child closed by {policy}");
+            described.Status.ShouldBe(expected);
+        });
+    }
+
+    [Fact]
+    public async Task An_abandoned_child_outlives_its_parent_and_finishes_on_its_own()
+    {
+        await WithWorkerAsync(async queue =>
+        {
+            var childId = DevServerFixture.NewId("abandoned");
+            var parentHandle = await server.Client.StartWorkflowAsync(
+                (ShortLivedParentWorkflow w) => w.RunAsync(childId, ParentClosePolicy.Abandon), new WorkflowOptions(DevServerFixture.NewId("parent"), queue));
+            await parentHandle.GetResultAsync();
+
+            // The parent's close is fully processed once its history ends; the child is still running after that.
+            var child = server.Client.GetWorkflowHandle<CounterWorkflow>(childId);
+            await Task.Delay(500);
+            (await child.DescribeAsync()).Status.ShouldBe(WorkflowExecutionStatus.Running);
+            await child.SignalAsync(w => w.FinishAsync());
+            (await child.GetResultAsync<string>()).ShouldBe(string.Empty);
+            (await child.DescribeAsync()).Status.ShouldBe(WorkflowExecutionStatus.Completed);
+        });
+    }
+
+    [Fact]
+    public async Task A_parent_cancelling_its_child_gets_a_child_failure_caused_by_cancellation()
+    {
+        await WithWorkerAsync(async queue =>
+        {
+            var childId = DevServerFixture.NewId("cancelled-child");
+            var outcome = await server.Client.ExecuteWorkflowAsync(
+                (ChildCancellingWorkflow w) => w.RunAsync(childId), new WorkflowOptions(DevServerFixture.NewId("canceller"), queue));
+
+            outcome.ShouldBe("ChildWorkflowFailureException/CanceledFailureException");
+            (await server.Client.GetWorkflowHandle(childId).DescribeAsync()).Status.ShouldBe(WorkflowExecutionStatus.Canceled);
+        });
+    }
+
+    [Fact]
+    public async Task Code_that_continues_outside_the_workflow_fails_the_next_workflow_task_with_the_reason()
+    {
+        await WithWorkerAsync(async queue =>
+        {
+            var handle = await server.Client.StartWorkflowAsync((CancelAsyncWorkflow w) => w.RunAsync(), new WorkflowOptions(DevServerFixture.NewId("cancel-async"), queue));
+            await Task.Delay(300);
+            await handle.SignalAsync(w => w.PokeAsync());
+            var history = await Eventually.ReturnsAsync(
+                () => handle.FetchHistoryAsync(), h => h.Events.Any(e => e.EventType == EventType.WorkflowTaskFailed), what: "a failed workflow task");
+            history.Events.First(e => e.EventType == EventType.WorkflowTaskFailed).WorkflowTaskFailedEventAttributes.Failure.Message.ShouldContain("CancellationTokenSource.Cancel");
+            (await handle.DescribeAsync()).Status.ShouldBe(WorkflowExecutionStatus.Running, "a workflow bug fails the task, not the workflow");
+            await handle.TerminateAsync();
+        });
+    }
+
+    private async Task WithWorkerAsync(Func<string, Task> test)
+    {
+        var queue = DevServerFixture.NewId("children");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue)
+            .AddWorkflow<ShortLivedParentWorkflow>().AddWorkflow<ChildCancellingWorkflow>().AddWorkflow<CounterWorkflow>().AddWorkflow<CancelAsyncWorkflow>());
+        await worker.ExecuteAsync(() => test(queue));
+    }
+}
