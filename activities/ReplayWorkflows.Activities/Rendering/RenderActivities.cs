@@ -109,9 +109,11 @@ public sealed partial class RenderActivities(PipelineServices services)
             {
                 rendered = await services.Renderer.RenderAsync(request, token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException || e is ArgumentException { ParamName: "request" or "options" })
             {
-                // A request the renderer refuses (a missing transition clip, segments shorter than the fades) fails the same way on every attempt.
+                // A request the renderer refuses (a missing transition clip, segments shorter than the fades, options
+                // MediaConvert cannot use) fails the same way on every attempt. Missing chunks are not caught: a chunk
+                // still being recorded shows up on a later attempt.
                 await services.Data.Replays.SetStatusAsync(task.ReplayId, ReplayStatus.Failed, cancellationToken: token).ConfigureAwait(false);
                 throw new ApplicationFailureException($"replay {task.ReplayId} cannot be rendered: {e.Message}", e, errorType: "InvalidReplay", nonRetryable: true);
             }

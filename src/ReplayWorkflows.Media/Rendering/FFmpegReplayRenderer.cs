@@ -47,7 +47,7 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
 
         var sting = request.TransitionClip is null || request.Segments.Count < 2
             ? null
-            : await ProbeTransitionClipAsync(request.TransitionClip, cancellationToken).ConfigureAwait(false);
+            : await ProbeTransitionClipAsync(request, cancellationToken).ConfigureAwait(false);
 
         Directory.CreateDirectory(request.OutputDirectory);
         var work = Directory.CreateTempSubdirectory("rw-replay-");
@@ -125,8 +125,9 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         }
     }
 
-    private async Task<TransitionClipInfo> ProbeTransitionClipAsync(string path, CancellationToken cancellationToken)
+    private async Task<TransitionClipInfo> ProbeTransitionClipAsync(ReplayRenderRequest request, CancellationToken cancellationToken)
     {
+        var path = request.TransitionClip!;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"the transition clip {path} does not exist: give the path of a short video (about 1 s) to insert between segments", path);
@@ -136,7 +137,7 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         var duration = info.Video?.Duration ?? info.Duration;
         if (info.Video is null || duration <= TimeSpan.Zero)
         {
-            throw new ArgumentException($"the transition clip {path} has no video to insert (ffprobe found {string.Join(", ", info.Streams.Select(s => s.CodecType))})", nameof(path));
+            throw new ArgumentException($"the transition clip {path} has no video to insert (ffprobe found {string.Join(", ", info.Streams.Select(s => s.CodecType))})", nameof(request));
         }
 
         return new TransitionClipInfo(path, duration, info.AudioTracks.Count > 0);
