@@ -28,7 +28,7 @@ internal sealed class MediaAnalysisBenchmark : IBenchmark
         var runner = FFmpegRunner.Default;
         Console.WriteLine($"ffmpeg major version {await runner.EnsureAvailableAsync(cancellationToken)}");
 
-        var cache = Path.Combine(FindRepoRoot(), ".cache", "media");
+        var cache = Path.Combine(BenchPaths.RepoRoot, ".cache", "media");
         Directory.CreateDirectory(cache);
         var spec = new MatchSpec(Seed: 42, DurationSeconds: minutes * 60, Variant: MatchVariant.Hd720p25, ChunkSeconds: 10);
         var clock = Stopwatch.StartNew();
@@ -194,17 +194,4 @@ internal sealed class MediaAnalysisBenchmark : IBenchmark
 
     private static string Describe(int tp, int fp, int fn) =>
         string.Create(CultureInfo.InvariantCulture, $"precision {(tp + fp == 0 ? 1 : (double)tp / (tp + fp)):P1} recall {(tp + fn == 0 ? 1 : (double)tp / (tp + fn)):P1} (tp {tp}, fp {fp}, fn {fn})");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReplayWorkflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

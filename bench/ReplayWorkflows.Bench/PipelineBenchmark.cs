@@ -29,7 +29,7 @@ internal sealed class PipelineBenchmark : IBenchmark
     {
         var vodSeconds = args.Count > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1800;
         var liveSeconds = args.Count > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 180;
-        var root = FindRepoRoot();
+        var root = BenchPaths.RepoRoot;
         var cache = Directory.CreateDirectory(Path.Combine(root, ".cache", "media")).FullName;
         var profile = await File.ReadAllTextAsync(Path.Combine(root, "samples", "profiles", "generated-match.yaml"), cancellationToken);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {vodSeconds} s VOD and {liveSeconds} s live 720p25 matches, 20 s chunks");
@@ -195,17 +195,4 @@ internal sealed class PipelineBenchmark : IBenchmark
 
     private static double Percentile(List<double> sorted, int p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReplayWorkflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using ReplayWorkflows.Temporal.Server;
 using Temporalio.Client;
 using Temporalio.Worker;
@@ -7,8 +9,9 @@ namespace ReplayWorkflows.Bench;
 
 /// <summary>
 /// Drives one-activity workflows through our C# SDK worker against the in-process dev server, in memory and on a
-/// SQLite file, and measures how long rebuilding a 1,000-activity workflow from its history takes.
-/// Args: [workflows=500] [concurrency=50] [replayActivities=1000].
+/// SQLite file, then the same workload through the official TypeScript SDK's worker on the same in-memory server
+/// (the issue's yardstick: ours within 1.5x of its throughput), and how long rebuilding a 1,000-activity workflow
+/// from its history takes. Args: [workflows=500] [concurrency=50] [replayActivities=1000].
 /// </summary>
 internal sealed class WorkflowThroughputBenchmark : IBenchmark
 {
@@ -28,7 +31,12 @@ internal sealed class WorkflowThroughputBenchmark : IBenchmark
             {
                 await using var server = await DevServer.StartAsync(new DevServerOptions { Port = 0, DbFilename = db }, cancellationToken);
                 var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(server.Target));
-                await MeasureThroughputAsync(client, file ? "file" : "memory", count, concurrency, cancellationToken);
+                var ours = await MeasureThroughputAsync(client, file ? "file" : "memory", count, concurrency, cancellationToken);
+                if (!file)
+                {
+                    await CompareWithTypeScriptAsync(server.Target, ours, count, concurrency, cancellationToken);
+                }
+
                 if (file)
                 {
                     await MeasureReplayAsync(client, replayActivities, cancellationToken);
@@ -47,7 +55,7 @@ internal sealed class WorkflowThroughputBenchmark : IBenchmark
         }
     }
 
-    private static async Task MeasureThroughputAsync(TemporalClient client, string mode, int count, int concurrency, CancellationToken cancellationToken)
+    private static async Task<double> MeasureThroughputAsync(TemporalClient client, string mode, int count, int concurrency, CancellationToken cancellationToken)
     {
         var queue = $"bench-{mode}-{Guid.NewGuid():N}";
         using var worker = new TemporalWorker(client, new TemporalWorkerOptions(queue)
@@ -85,6 +93,45 @@ internal sealed class WorkflowThroughputBenchmark : IBenchmark
         Array.Sort(latencies);
         Console.WriteLine($"{mode,-6} {count} workflows, {concurrency} in flight: {count / seconds,7:F1} workflows/s; " +
             $"start-to-close p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
+        return count / seconds;
+    }
+
+    /// <summary>Runs the conformance suite's throughput script (TS client and worker) against the same server.</summary>
+    private static async Task CompareWithTypeScriptAsync(string target, double oursPerSecond, int count, int concurrency, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(BenchPaths.RepoRoot, "tests", "ReplayWorkflows.Conformance", "scenarios", "throughput.js");
+        if (!Directory.Exists(Path.Combine(BenchPaths.NodeModules, "@temporalio", "worker")))
+        {
+            Console.WriteLine("ts     skipped: the TypeScript SDK is not installed (run the test command once, or npm install in tests/node)");
+            return;
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = BenchPaths.RepoRoot };
+        foreach (var arg in new[] { script, count.ToString(CultureInfo.InvariantCulture), concurrency.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NODE_PATH"] = BenchPaths.NodeModules;
+        start.Environment["TEMPORAL_ADDRESS"] = target;
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var stdout = node.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = node.StandardError.ReadToEndAsync(cancellationToken);
+        await node.WaitForExitAsync(cancellationToken);
+        var line = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
+        if (node.ExitCode != 0 || line is null)
+        {
+            Console.WriteLine($"ts     failed (exit {node.ExitCode}): {(await stderr).Trim().Split('\n').LastOrDefault()}");
+            return;
+        }
+
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        var theirs = root.GetProperty("perSecond").GetDouble();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ts     {count} workflows, {concurrency} in flight: {theirs,7:F1} workflows/s; start-to-close p50 {root.GetProperty("p50ms").GetDouble():F1} ms, p99 {root.GetProperty("p99ms").GetDouble():F1} ms (TypeScript SDK worker and client, same server)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio  TS throughput / ours = {theirs / oursPerSecond:F2} (target: at most 1.5)"));
     }
 
     private static async Task MeasureReplayAsync(TemporalClient client, int activities, CancellationToken cancellationToken)
