@@ -45,7 +45,7 @@ public static class DataConverterExtensions
     {
         if (converter.PayloadCodec is not null)
         {
-            await DecodeFailureAsync(converter.PayloadCodec, failure).ConfigureAwait(false);
+            await PayloadVisitor.DecodeAsync(converter.PayloadCodec, failure).ConfigureAwait(false);
         }
 
         return converter.FailureConverter.ToException(failure, converter.PayloadConverter);
@@ -56,39 +56,9 @@ public static class DataConverterExtensions
         var failure = converter.FailureConverter.ToFailure(exception, converter.PayloadConverter);
         if (converter.PayloadCodec is not null)
         {
-            await EncodeFailureAsync(converter.PayloadCodec, failure).ConfigureAwait(false);
+            await PayloadVisitor.EncodeAsync(converter.PayloadCodec, failure).ConfigureAwait(false);
         }
 
         return failure;
-    }
-
-    private static async Task DecodeFailureAsync(IPayloadCodec codec, Failure failure)
-    {
-        if (failure.ApplicationFailureInfo?.Details is { } details)
-        {
-            var decoded = await codec.DecodeAsync(details.Payloads_).ConfigureAwait(false);
-            details.Payloads_.Clear();
-            details.Payloads_.AddRange(decoded);
-        }
-
-        if (failure.Cause is not null)
-        {
-            await DecodeFailureAsync(codec, failure.Cause).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task EncodeFailureAsync(IPayloadCodec codec, Failure failure)
-    {
-        if (failure.ApplicationFailureInfo?.Details is { } details)
-        {
-            var encoded = await codec.EncodeAsync(details.Payloads_).ConfigureAwait(false);
-            details.Payloads_.Clear();
-            details.Payloads_.AddRange(encoded);
-        }
-
-        if (failure.Cause is not null)
-        {
-            await EncodeFailureAsync(codec, failure.Cause).ConfigureAwait(false);
-        }
     }
 }

@@ -51,8 +51,9 @@ public class WorkflowReplayer
 
     public WorkflowReplayerOptions Options { get; }
 
-    public Task<WorkflowReplayResult> ReplayWorkflowAsync(WorkflowHistory history, bool throwOnReplayFailure = true)
+    public async Task<WorkflowReplayResult> ReplayWorkflowAsync(WorkflowHistory history, bool throwOnReplayFailure = true)
     {
+        ArgumentNullException.ThrowIfNull(history);
         var started = history.Events.FirstOrDefault(e => e.EventType == EventType.WorkflowExecutionStarted)
             ?? throw new ArgumentException($"history of {history.Id} has no WorkflowExecutionStarted event");
         var type = started.WorkflowExecutionStartedEventAttributes.WorkflowType.Name;
@@ -63,7 +64,18 @@ public class WorkflowReplayer
         {
             WorkflowId = history.Id,
         };
-        var outcome = instance.ProcessEvents(history.Events.ToList());
+        var events = history.Events.ToList();
+        if (Options.DataConverter.PayloadCodec is { } codec)
+        {
+            // Decode copies: the caller's history stays as the server stored it.
+            events = [.. events.Select(e => e.Clone())];
+            foreach (var e in events)
+            {
+                await PayloadVisitor.DecodeAsync(codec, e).ConfigureAwait(false);
+            }
+        }
+
+        var outcome = instance.ProcessEvents(events);
         Exception? failure = outcome.TaskFailure is { } f
             ? outcome.FailureCause == WorkflowTaskFailedCause.NonDeterministicError
                 ? new WorkflowNondeterminismException(f.Message)
@@ -74,7 +86,7 @@ public class WorkflowReplayer
             throw failure;
         }
 
-        return Task.FromResult(new WorkflowReplayResult(history, failure));
+        return new WorkflowReplayResult(history, failure);
     }
 
     public async IAsyncEnumerable<WorkflowReplayResult> ReplayWorkflowsAsync(IEnumerable<WorkflowHistory> histories, bool throwOnReplayFailure = false)

@@ -7,6 +7,7 @@ using Temporalio.Api.Query.V1;
 using Temporalio.Api.TaskQueue.V1;
 using Temporalio.Api.WorkflowService.V1;
 using Temporalio.Client;
+using Temporalio.Converters;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
 using Temporalio.Workflows.Runtime;
@@ -73,6 +74,25 @@ internal sealed partial class WorkflowWorker
         try
         {
             var events = await FullHistoryAsync(task).ConfigureAwait(false);
+            if (Codec is { } codec)
+            {
+                // Workflow code sees decoded payloads; everything it sends back is encoded below.
+                foreach (var e in events)
+                {
+                    await PayloadVisitor.DecodeAsync(codec, e).ConfigureAwait(false);
+                }
+
+                if (task.Query is not null)
+                {
+                    await PayloadVisitor.DecodeAsync(codec, task.Query).ConfigureAwait(false);
+                }
+
+                foreach (var query in task.Queries.Values)
+                {
+                    await PayloadVisitor.DecodeAsync(codec, query).ConfigureAwait(false);
+                }
+            }
+
             if (task.Query is not null)
             {
                 await AnswerLegacyQueryAsync(task, events).ConfigureAwait(false);
@@ -110,14 +130,16 @@ internal sealed partial class WorkflowWorker
             {
                 cache.Remove(runId);
                 LogTaskFailed(logger, definition.Name, task.WorkflowExecution.WorkflowId, outcome.TaskFailure.Message);
-                await client.WorkflowService.RespondWorkflowTaskFailedAsync(new RespondWorkflowTaskFailedRequest
+                var failed = new RespondWorkflowTaskFailedRequest
                 {
                     Namespace = client.Options.Namespace,
                     TaskToken = task.TaskToken,
                     Cause = outcome.FailureCause,
                     Failure = outcome.TaskFailure,
                     Identity = identity,
-                }, new RpcOptions { Timeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
+                };
+                await EncodeAsync(failed).ConfigureAwait(false);
+                await client.WorkflowService.RespondWorkflowTaskFailedAsync(failed, new RpcOptions { Timeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
                 return;
             }
 
@@ -134,6 +156,7 @@ internal sealed partial class WorkflowWorker
             }
 
             cache.Put(runId, instance);
+            await EncodeAsync(completed).ConfigureAwait(false);
             await client.WorkflowService.RespondWorkflowTaskCompletedAsync(completed, new RpcOptions { Timeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
             if (instance.IsCompleted)
             {
@@ -149,6 +172,16 @@ internal sealed partial class WorkflowWorker
         finally
         {
             runLock.Release();
+        }
+    }
+
+    private IPayloadCodec? Codec => client.Options.DataConverter.PayloadCodec;
+
+    private async Task EncodeAsync(Google.Protobuf.IMessage reply)
+    {
+        if (Codec is { } codec)
+        {
+            await PayloadVisitor.EncodeAsync(codec, reply).ConfigureAwait(false);
         }
     }
 
@@ -206,6 +239,7 @@ internal sealed partial class WorkflowWorker
             request.ErrorMessage = result.ErrorMessage;
         }
 
+        await EncodeAsync(request).ConfigureAwait(false);
         await client.WorkflowService.RespondQueryTaskCompletedAsync(request, new RpcOptions { Timeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
     }
 
