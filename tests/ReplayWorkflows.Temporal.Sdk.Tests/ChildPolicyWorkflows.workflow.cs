@@ -67,3 +67,23 @@ public class CancelAsyncWorkflow
         return "should not get here";
     }
 }
+
+/// <summary>Runs one activity on its own task queue and says whether it completed or was cancelled.</summary>
+[Workflow]
+public class CancelRaceWorkflow
+{
+    [WorkflowRun]
+    public async Task<string> RunAsync(string activityQueue)
+    {
+        try
+        {
+            var sum = await Workflow.ExecuteActivityAsync(
+                (TestActivities a) => a.AddAsync(1, 2), new ActivityOptions { StartToCloseTimeout = TimeSpan.FromSeconds(30), TaskQueue = activityQueue });
+            return $"completed {sum}";
+        }
+        catch (ActivityFailureException e) when (e.InnerException is CanceledFailureException)
+        {
+            return "cancelled";
+        }
+    }
+}

@@ -76,6 +76,38 @@ public sealed class ParentClosePolicyTests(DevServerFixture server) : IClassFixt
         });
     }
 
+    [Fact]
+    public async Task A_cancel_request_arriving_with_the_activity_completion_sees_the_completion_as_core_does()
+    {
+        var queue = DevServerFixture.NewId("race");
+        var activityQueue = queue + "-activities";
+        var handle = await server.Client.StartWorkflowAsync((CancelRaceWorkflow w) => w.RunAsync(activityQueue), new WorkflowOptions(DevServerFixture.NewId("race"), queue));
+
+        // The first workflow task schedules the activity; then no workflow worker runs while it completes and the
+        // cancel request arrives, so both land in the next workflow task.
+        using (var first = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<CancelRaceWorkflow>()))
+        {
+            await first.ExecuteAsync(() => Eventually.ReturnsAsync(
+                () => handle.FetchHistoryAsync(), h => h.Events.Any(e => e.EventType == EventType.ActivityTaskScheduled), what: "the activity scheduled"));
+        }
+
+        using (var activities = new TemporalWorker(server.Client, new TemporalWorkerOptions(activityQueue).AddAllActivities(new TestActivities())))
+        {
+            await activities.ExecuteAsync(() => Eventually.ReturnsAsync(
+                () => handle.FetchHistoryAsync(), h => h.Events.Any(e => e.EventType == EventType.ActivityTaskCompleted), what: "the activity completed"));
+        }
+
+        await handle.CancelAsync();
+        using var second = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<CancelRaceWorkflow>());
+        var outcome = await second.ExecuteAsync(() => handle.GetResultAsync());
+
+        // The completion is already in history when workflow code learns of the cancel: nothing left to cancel.
+        outcome.ShouldBe("completed 3");
+        var history = await handle.FetchHistoryAsync();
+        history.Events.ShouldNotContain(e => e.EventType == EventType.ActivityTaskCancelRequested || e.EventType == EventType.WorkflowTaskFailed);
+        (await new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<CancelRaceWorkflow>()).ReplayWorkflowAsync(history)).ReplayFailure.ShouldBeNull();
+    }
+
     private async Task WithWorkerAsync(Func<string, Task> test)
     {
         var queue = DevServerFixture.NewId("children");

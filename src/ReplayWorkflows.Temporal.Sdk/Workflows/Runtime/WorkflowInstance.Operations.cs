@@ -83,6 +83,11 @@ internal sealed partial class WorkflowInstance
         }, seq, CommandKind.Timer);
         WhenCancelled(token, fired.Task, () =>
         {
+            if (timers.TryGetValue(seq, out var firing) && firing.Resolving)
+            {
+                return; // fired in the history being applied: the delay completes instead
+            }
+
             if (!timers.Remove(seq))
             {
                 return;
@@ -262,7 +267,7 @@ internal sealed partial class WorkflowInstance
 
     private void CancelActivity(int seq)
     {
-        if (!activities.TryGetValue(seq, out var activity) || activity.Resolved)
+        if (!activities.TryGetValue(seq, out var activity) || activity.Resolved || activity.Resolving)
         {
             return;
         }
@@ -305,7 +310,7 @@ internal sealed partial class WorkflowInstance
 
     private void CancelChild(int seq)
     {
-        if (!children.TryGetValue(seq, out var child))
+        if (!children.TryGetValue(seq, out var child) || child.Resolving)
         {
             return;
         }

@@ -244,6 +244,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler
         IsReplaying = replaying;
         var batch = OrderJobs(jobs);
         jobs.Clear();
+        MarkResolving(batch);
         activeOnThread = this;
         ActivationStartedAt = DateTime.UtcNow;
         try
@@ -297,6 +298,29 @@ internal sealed partial class WorkflowInstance : TaskScheduler
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// Signals and cancellation run before resolutions, but what this task's history says has finished has finished:
+    /// a cancel from those handlers must not ask the server to cancel it (Core's state machines know it too).
+    /// </summary>
+    private void MarkResolving(List<WorkflowJob> batch)
+    {
+        foreach (var job in batch)
+        {
+            switch (job)
+            {
+                case ResolveActivityJob resolve when activities.TryGetValue(resolve.Seq, out var activity):
+                    activity.Resolving = true;
+                    break;
+                case FireTimerJob fire when timers.TryGetValue(fire.Seq, out var timer):
+                    timer.Resolving = true;
+                    break;
+                case ResolveChildJob child when children.TryGetValue(child.Seq, out var pending):
+                    pending.Resolving = true;
+                    break;
+            }
+        }
     }
 
     private static List<WorkflowJob> OrderJobs(List<WorkflowJob> pending) =>
@@ -502,11 +526,16 @@ internal sealed partial class WorkflowInstance : TaskScheduler
         public long ScheduledEventId { get; set; }
 
         public bool Resolved { get; set; }
+
+        /// <summary>Its completion is in the history being applied: cancelling it is a no-op.</summary>
+        public bool Resolving { get; set; }
     }
 
     private sealed record PendingTimer(TaskCompletionSource<object?> Fired)
     {
         public bool Started { get; set; }
+
+        public bool Resolving { get; set; }
     }
 
     private sealed record PendingChild(
@@ -516,6 +545,8 @@ internal sealed partial class WorkflowInstance : TaskScheduler
         public long InitiatedEventId { get; set; }
 
         public string? RunId { get; set; }
+
+        public bool Resolving { get; set; }
     }
 
     [LoggerMessage(EventId = 9101, Level = LogLevel.Error, Message = "Workflow code continued outside its workflow task; the next workflow task will fail: {Problem}")]
