@@ -67,3 +67,12 @@ public class SleepingWorkflow
         (SlowActivities a) => a.SleepAsync(milliseconds),
         new ActivityOptions { StartToCloseTimeout = TimeSpan.FromSeconds(30), RetryPolicy = new RetryPolicy { MaximumAttempts = 1 } });
 }
+
+/// <summary>Calls the Add activity by name with a string where it takes an int: a payload the activity cannot read.</summary>
+[Workflow]
+public class WrongArgumentWorkflow
+{
+    [WorkflowRun]
+    public Task<int> RunAsync() => Workflow.ExecuteActivityAsync<int>(
+        "Add", ["not a number", 2], new ActivityOptions { StartToCloseTimeout = TimeSpan.FromSeconds(10), RetryPolicy = new RetryPolicy { MaximumAttempts = 1 } });
+}
