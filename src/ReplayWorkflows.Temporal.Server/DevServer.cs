@@ -14,6 +14,7 @@ using ReplayWorkflows.Temporal.Server.Matching;
 using ReplayWorkflows.Temporal.Server.Namespaces;
 using ReplayWorkflows.Temporal.Server.Persistence;
 using ReplayWorkflows.Temporal.Server.Timers;
+using ReplayWorkflows.Temporal.Server.Visibility;
 
 namespace ReplayWorkflows.Temporal.Server;
 
@@ -100,6 +101,7 @@ public sealed partial class DevServer : IAsyncDisposable
             lifetime.StopApplication();
         });
         var namespaces = new NamespaceRegistry(store);
+        engine.SearchAttributeProblem = (ns, name) => SearchAttributeCatalog.ProblemSetting(namespaces.Get(ns), name);
         namespaces.Ensure(NamespaceRegistry.DefaultNamespace);
         foreach (var ns in options.Namespaces)
         {

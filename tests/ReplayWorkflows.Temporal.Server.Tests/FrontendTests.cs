@@ -107,6 +107,37 @@ public sealed class FrontendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upserting_an_unregistered_search_attribute_fails_the_workflow_task_with_bad_search_attributes()
+    {
+        var queue = new TaskQueue { Name = "upsert-" + Guid.NewGuid().ToString("N") };
+        var started = await Call("StartWorkflowExecution", new StartWorkflowExecutionRequest
+        {
+            Namespace = "default", WorkflowId = "upsert-" + queue.Name, WorkflowType = new WorkflowType { Name = "W" }, TaskQueue = queue, RequestId = Guid.NewGuid().ToString(),
+        }, StartWorkflowExecutionResponse.Parser);
+        var task = await Call("PollWorkflowTaskQueue", new PollWorkflowTaskQueueRequest { Namespace = "default", TaskQueue = queue, Identity = "t" }, PollWorkflowTaskQueueResponse.Parser);
+        var upsert = new Temporalio.Api.Command.V1.Command
+        {
+            CommandType = Temporalio.Api.Enums.V1.CommandType.UpsertWorkflowSearchAttributes,
+            UpsertWorkflowSearchAttributesCommandAttributes = new()
+            {
+                SearchAttributes = new SearchAttributes { IndexedFields = { ["NotRegistered"] = new Payload { Data = ByteString.CopyFromUtf8("\"x\"") } } },
+            },
+        };
+        await Should.ThrowAsync<GrpcException>(() => Call(
+            "RespondWorkflowTaskCompleted", new RespondWorkflowTaskCompletedRequest { Namespace = "default", TaskToken = task.TaskToken, Identity = "t", Commands = { upsert } },
+            RespondWorkflowTaskCompletedResponse.Parser));
+
+        var history = await Call("GetWorkflowExecutionHistory", new GetWorkflowExecutionHistoryRequest
+        {
+            Namespace = "default", Execution = new WorkflowExecution { WorkflowId = "upsert-" + queue.Name, RunId = started.RunId },
+        }, GetWorkflowExecutionHistoryResponse.Parser);
+        var failed = history.History.Events.Single(e => e.EventType == Temporalio.Api.Enums.V1.EventType.WorkflowTaskFailed).WorkflowTaskFailedEventAttributes;
+        failed.Cause.ShouldBe(Temporalio.Api.Enums.V1.WorkflowTaskFailedCause.BadSearchAttributes);
+        failed.Failure.Message.ShouldContain("search attribute NotRegistered is not defined");
+        history.History.Events.ShouldNotContain(e => e.EventType == Temporalio.Api.Enums.V1.EventType.UpsertWorkflowSearchAttributes);
+    }
+
+    [Fact]
     public async Task Unknown_task_tokens_and_unknown_workflows_get_temporal_statuses()
     {
         var bad = new RespondActivityTaskCompletedRequest { Namespace = "default", TaskToken = ByteString.CopyFromUtf8("{}") };

@@ -75,16 +75,9 @@ internal sealed partial class WorkflowServiceFrontend
         var record = namespaces.Get(ns);
         foreach (var key in searchAttributes?.IndexedFields.Keys ?? Enumerable.Empty<string>())
         {
-            // As Temporal: a custom attribute must be registered first (OperatorService AddSearchAttributes);
-            // system attributes are the server's to set.
-            if (SearchAttributeCatalog.System.ContainsKey(key))
+            if (SearchAttributeCatalog.ProblemSetting(record, key) is { } problem)
             {
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"search attribute {key} is a system search attribute and cannot be set.");
-            }
-
-            if (!record.CustomSearchAttributes.ContainsKey(key) && !SearchAttributeCatalog.Predefined.Contains(key))
-            {
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"search attribute {key} is not defined.");
+                throw new GrpcException(GrpcStatusCode.InvalidArgument, problem);
             }
         }
 

@@ -10,7 +10,8 @@ internal static class CommandValidator
     public static bool IsTerminal(CommandType type) => type is CommandType.CompleteWorkflowExecution
         or CommandType.FailWorkflowExecution or CommandType.CancelWorkflowExecution or CommandType.ContinueAsNewWorkflowExecution;
 
-    public static InvalidCommand? Validate(RepeatedField<Command> commands, MutableState run)
+    /// <param name="searchAttributeProblem">(namespace, name) to why it cannot be set, or null when it can.</param>
+    public static InvalidCommand? Validate(RepeatedField<Command> commands, MutableState run, Func<string, string, string?>? searchAttributeProblem = null)
     {
         var newActivityIds = new HashSet<string>(StringComparer.Ordinal);
         var newTimerIds = new HashSet<string>(StringComparer.Ordinal);
@@ -47,9 +48,36 @@ internal static class CommandValidator
                     or CommandType.CancelWorkflowExecution or CommandType.ContinueAsNewWorkflowExecution => null,
                 _ => Bad(WorkflowTaskFailedCause.UnhandledCommand, $"Command {command.CommandType} is not supported by this server."),
             };
+            problem ??= ValidateSearchAttributes(command, run, searchAttributeProblem);
             if (problem is not null)
             {
                 return problem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>As Temporal: upserted, child and continue-as-new search attributes must be registered (BadSearchAttributes).</summary>
+    private static InvalidCommand? ValidateSearchAttributes(Command command, MutableState run, Func<string, string, string?>? problemOf)
+    {
+        if (problemOf is null)
+        {
+            return null;
+        }
+
+        var attributes = command.CommandType switch
+        {
+            CommandType.UpsertWorkflowSearchAttributes => command.UpsertWorkflowSearchAttributesCommandAttributes?.SearchAttributes,
+            CommandType.StartChildWorkflowExecution => command.StartChildWorkflowExecutionCommandAttributes?.SearchAttributes,
+            CommandType.ContinueAsNewWorkflowExecution => command.ContinueAsNewWorkflowExecutionCommandAttributes?.SearchAttributes,
+            _ => null,
+        };
+        foreach (var name in attributes?.IndexedFields.Keys ?? Enumerable.Empty<string>())
+        {
+            if (problemOf(run.Key.Namespace, name) is { } problem)
+            {
+                return Bad(WorkflowTaskFailedCause.BadSearchAttributes, $"{command.CommandType}: {problem}");
             }
         }
 

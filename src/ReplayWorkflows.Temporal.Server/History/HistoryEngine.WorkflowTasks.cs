@@ -218,7 +218,7 @@ internal sealed partial class HistoryEngine
         var error = Mutate(() =>
         {
             var (run, task) = ValidateWorkflowTaskToken(token);
-            var invalid = CommandValidator.Validate(request.Commands, run);
+            var invalid = CommandValidator.Validate(request.Commands, run, SearchAttributeProblem);
             if (invalid is not null)
             {
                 FailWorkflowTask(run, task, invalid.Cause, new Failure { Message = invalid.Message }, request.Identity);

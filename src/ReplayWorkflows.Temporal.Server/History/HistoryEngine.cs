@@ -42,6 +42,9 @@ internal sealed partial class HistoryEngine
 
     public TaskQueueManager Matching => matching;
 
+    /// <summary>Whether a search attribute may be set in a namespace; null accepts every name (engine tests).</summary>
+    public Func<string, string, string?>? SearchAttributeProblem { get; set; }
+
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Runs <paramref name="operation"/> under the engine lock and commits what it changed.</summary>

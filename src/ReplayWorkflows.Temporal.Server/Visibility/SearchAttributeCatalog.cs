@@ -27,4 +27,13 @@ internal static class SearchAttributeCatalog
         "TemporalChangeVersion", "BinaryChecksums", "BuildIds", "BatcherNamespace", "BatcherUser",
         "TemporalScheduledStartTime", "TemporalScheduledById", "TemporalSchedulePaused", "TemporalNamespaceDivision",
     };
+
+    /// <summary>
+    /// Why a workflow cannot set this attribute in that namespace, or null when it can: as Temporal, a custom
+    /// attribute must be registered first (OperatorService AddSearchAttributes) and system attributes are the server's.
+    /// </summary>
+    public static string? ProblemSetting(Namespaces.NamespaceRecord record, string name) =>
+        System.ContainsKey(name) ? $"search attribute {name} is a system search attribute and cannot be set."
+        : record.CustomSearchAttributes.ContainsKey(name) || Predefined.Contains(name) ? null
+        : $"search attribute {name} is not defined.";
 }
