@@ -90,7 +90,7 @@ public sealed partial class DevServer : IAsyncDisposable
         var clock = TimeProvider.System;
         IExecutionStore store = string.IsNullOrEmpty(options.DbFilename)
             ? new InMemoryExecutionStore()
-            : new SqliteExecutionStore(options.DbFilename);
+            : new SqliteExecutionStore(options.DbFilename, options.DbMaxPageCount);
         var timers = new TimerQueue(clock, loggerFactory.CreateLogger("ReplayWorkflows.Temporal.Server.Timers"));
         DevServer? server = null;
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();

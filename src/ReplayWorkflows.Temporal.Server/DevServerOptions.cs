@@ -25,6 +25,12 @@ public sealed class DevServerOptions
     /// <summary>How long task-queue polls wait before answering empty.</summary>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Caps the database file at this many SQLite pages (tests: a full disk on demand; SQLite then fails writes with
+    /// the same "database or disk is full" error a full disk gives). Null: no cap.
+    /// </summary>
+    internal long? DbMaxPageCount { get; set; }
+
     /// <summary>Where log lines go; the console when null.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 }

@@ -19,7 +19,7 @@ internal sealed class SqliteExecutionStore : IExecutionStore
     private long sequence;
     private CommitCommands? commands;
 
-    public SqliteExecutionStore(string path)
+    public SqliteExecutionStore(string path, long? maxPageCount = null)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -52,6 +52,11 @@ internal sealed class SqliteExecutionStore : IExecutionStore
             BEGIN IMMEDIATE;
             COMMIT;
             """);
+        if (maxPageCount is { } pages)
+        {
+            Execute($"PRAGMA max_page_count = {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
+        }
+
         using var max = connection.CreateCommand();
         max.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM runs";
         sequence = (long)max.ExecuteScalar()!;
