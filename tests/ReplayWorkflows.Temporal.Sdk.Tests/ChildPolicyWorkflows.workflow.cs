@@ -87,3 +87,34 @@ public class CancelRaceWorkflow
         }
     }
 }
+
+/// <summary>Cancels a heartbeating activity with the given cancellation type, or cancels another workflow by id.</summary>
+[Workflow]
+public class CancellationTypeWorkflow
+{
+    [WorkflowRun]
+    public async Task<string> RunAsync(ActivityCancellationType type, string? otherWorkflowId)
+    {
+        if (otherWorkflowId is not null)
+        {
+            await Workflow.GetExternalWorkflowHandle(otherWorkflowId).CancelAsync();
+            return "requested";
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var activity = Workflow.ExecuteActivityAsync(
+            (TestActivities a) => a.WaitForCancelAsync(),
+            new ActivityOptions { StartToCloseTimeout = TimeSpan.FromSeconds(30), HeartbeatTimeout = TimeSpan.FromSeconds(2), CancellationType = type, CancellationToken = cancel.Token });
+        await Workflow.DelayAsync(TimeSpan.FromMilliseconds(300));
+        cancel.Cancel();
+        try
+        {
+            await activity;
+            return "completed";
+        }
+        catch (ActivityFailureException e) when (e.InnerException is CanceledFailureException)
+        {
+            return "cancelled";
+        }
+    }
+}

@@ -2,6 +2,7 @@ using ReplayWorkflows.Testing;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 using Temporalio.Worker;
+using Temporalio.Workflows;
 
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
@@ -108,11 +109,53 @@ public sealed class ParentClosePolicyTests(DevServerFixture server) : IClassFixt
         (await new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<CancelRaceWorkflow>()).ReplayWorkflowAsync(history)).ReplayFailure.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(ActivityCancellationType.TryCancel)]
+    [InlineData(ActivityCancellationType.WaitCancellationCompleted)]
+    [InlineData(ActivityCancellationType.Abandon)]
+    public async Task Activity_cancellation_types_ask_the_server_wait_for_the_activity_or_walk_away(ActivityCancellationType type)
+    {
+        await WithWorkerAsync(async queue =>
+        {
+            var handle = await server.Client.StartWorkflowAsync(
+                (CancellationTypeWorkflow w) => w.RunAsync(type, null), new WorkflowOptions(DevServerFixture.NewId("cancel-type"), queue));
+            (await handle.GetResultAsync()).ShouldBe("cancelled");
+
+            var events = (await handle.FetchHistoryAsync()).Events.Select(e => e.EventType).ToList();
+            var completed = events.IndexOf(EventType.WorkflowExecutionCompleted);
+            switch (type)
+            {
+                case ActivityCancellationType.Abandon:
+                    events.ShouldNotContain(EventType.ActivityTaskCancelRequested, "an abandoned activity is not asked to stop");
+                    break;
+                case ActivityCancellationType.WaitCancellationCompleted:
+                    events.IndexOf(EventType.ActivityTaskCanceled).ShouldBeInRange(0, completed, "the workflow waited for the activity to confirm");
+                    break;
+                default:
+                    events.IndexOf(EventType.ActivityTaskCancelRequested).ShouldBeInRange(0, completed);
+                    break;
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_workflow_cancels_another_by_its_id()
+    {
+        await WithWorkerAsync(async queue =>
+        {
+            var target = await server.Client.StartWorkflowAsync((CounterWorkflow w) => w.RunAsync(0), new WorkflowOptions(DevServerFixture.NewId("target"), queue));
+            (await server.Client.ExecuteWorkflowAsync(
+                (CancellationTypeWorkflow w) => w.RunAsync(ActivityCancellationType.TryCancel, target.Id), new WorkflowOptions(DevServerFixture.NewId("canceller"), queue))).ShouldBe("requested");
+            var described = await Eventually.ReturnsAsync(() => target.DescribeAsync(), d => d.Status != WorkflowExecutionStatus.Running, what: "the target closed");
+            described.Status.ShouldBe(WorkflowExecutionStatus.Canceled);
+        });
+    }
+
     private async Task WithWorkerAsync(Func<string, Task> test)
     {
         var queue = DevServerFixture.NewId("children");
         using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue)
-            .AddWorkflow<ShortLivedParentWorkflow>().AddWorkflow<ChildCancellingWorkflow>().AddWorkflow<CounterWorkflow>().AddWorkflow<CancelAsyncWorkflow>());
+            .AddWorkflow<ShortLivedParentWorkflow>().AddWorkflow<ChildCancellingWorkflow>().AddWorkflow<CounterWorkflow>().AddWorkflow<CancelAsyncWorkflow>().AddWorkflow<CancellationTypeWorkflow>().AddAllActivities(new TestActivities()));
         await worker.ExecuteAsync(() => test(queue));
     }
 }
