@@ -39,6 +39,32 @@ public sealed class WorkflowContextTests(DevServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_run_timeout_and_task_timeout_reach_the_workflow_and_the_run_timeout_ends_it()
+    {
+        var queue = DevServerFixture.NewId("run-timeout");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<CounterWorkflow>());
+        var handle = await server.Client.StartWorkflowAsync(
+            (CounterWorkflow w) => w.RunAsync(0),
+            new WorkflowOptions(DevServerFixture.NewId("run-timeout"), queue) { RunTimeout = TimeSpan.FromSeconds(1), TaskTimeout = TimeSpan.FromSeconds(3) });
+        var error = await worker.ExecuteAsync(() => Should.ThrowAsync<WorkflowFailedException>(() => handle.GetResultAsync()));
+
+        error.InnerException.ShouldBeOfType<TimeoutFailureException>();
+        var started = (await handle.FetchHistoryAsync()).Events.First().WorkflowExecutionStartedEventAttributes;
+        started.WorkflowRunTimeout.ToTimeSpan().ShouldBe(TimeSpan.FromSeconds(1));
+        started.WorkflowTaskTimeout.ToTimeSpan().ShouldBe(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_workflow_retry_policy_is_refused_with_a_clear_reason_until_the_server_supports_it()
+    {
+        var error = await Should.ThrowAsync<RpcException>(() => server.Client.StartWorkflowAsync(
+            (CounterWorkflow w) => w.RunAsync(0),
+            new WorkflowOptions(DevServerFixture.NewId("wf-retry"), "nowhere") { RetryPolicy = new Temporalio.Common.RetryPolicy { MaximumAttempts = 3 } }));
+        error.Code.ShouldBe(RpcException.StatusCode.InvalidArgument);
+        error.Message.ShouldContain("retry polic");
+    }
+
+    [Fact]
     public async Task A_workflow_past_its_execution_timeout_fails_with_a_timeout()
     {
         var queue = DevServerFixture.NewId("exec-timeout");
