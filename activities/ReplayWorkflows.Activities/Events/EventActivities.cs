@@ -92,9 +92,16 @@ public sealed partial class EventActivities(PipelineServices services)
             needsRender = items.Count > 0 && replay.Status != ReplayStatus.Complete;
         }
 
+        IReadOnlyList<string>? files = null;
+        if (!needsRender)
+        {
+            var exports = await services.Data.Exports.ListAsync(task.EventId, token).ConfigureAwait(false);
+            files = [.. exports.Where(e => e.ReplayId == task.ReplayId && (e.Kind.StartsWith("mp4", StringComparison.Ordinal) || e.Kind == "hls")).Select(e => e.Location)];
+        }
+
         LogSelected(log, task.ReplayId, items.Count, selection.TotalDurationMs, write);
         return new ReplaySelected(task.ReplayId, write == ReplayResultWrite.Saved, needsRender, revision, stored?.Items.Count ?? items.Count,
-            stored?.Items.Sum(i => i.EndMs - i.StartMs) ?? selection.TotalDurationMs);
+            stored?.Items.Sum(i => i.EndMs - i.StartMs) ?? selection.TotalDurationMs, files);
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Event {EventId} opened with profile {Profile} (new: {Created})")]

@@ -33,7 +33,8 @@ public class ReplayWorkflow
         var selected = await Workflow.ExecuteActivityAsync<ReplaySelected>(ActivityNames.SelectReplay, [task], Select);
         if (!selected.NeedsRender)
         {
-            return new ReplayOutcome(task.ReplayId, selected.Revision, selected.Clips, selected.DurationMs, Rendered: false, []);
+            // Nothing new to render: the outcome still says where the replay's files are.
+            return new ReplayOutcome(task.ReplayId, selected.Revision, selected.Clips, selected.DurationMs, Rendered: false, selected.Files ?? []);
         }
 
         var rendered = await Workflow.ExecuteActivityAsync<ReplayRendered>(ActivityNames.RenderReplay, [task], Render);
