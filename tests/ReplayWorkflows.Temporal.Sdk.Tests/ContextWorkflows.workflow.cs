@@ -33,7 +33,7 @@ public class ContextWorkflow
             Workflow.ExecuteActivityAsync((TestActivities a) => a.AddAsync(1, 2), GreetingWorkflow.Options),
             Workflow.ExecuteActivityAsync((TestActivities a) => a.AddAsync(3, 4), GreetingWorkflow.Options),
         });
-        var owner = DataConverter.Default.PayloadConverter.ToValue<string>(Workflow.Memo["owner"]);
+        var owner = Workflow.PayloadConverter.ToValue<string>(Workflow.Memo["owner"]);
         var info = Workflow.Info;
         return $"{this.prefix} {sums[0]}+{sums[1]} owner={owner} type={info.WorkflowType} queue={info.TaskQueue} attempt={info.Attempt} "
             + $"timeout={info.ExecutionTimeout?.TotalSeconds} first={info.FirstExecutionRunId == info.RunId} in={Workflow.InWorkflow}";

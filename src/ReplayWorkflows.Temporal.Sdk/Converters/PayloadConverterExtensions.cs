@@ -5,4 +5,16 @@ namespace Temporalio.Converters;
 public static class PayloadConverterExtensions
 {
     public static T ToValue<T>(this IPayloadConverter converter, Payload payload) => (T)converter.ToValue(payload, typeof(T))!;
+
+    public static T ToValue<T>(this IPayloadConverter converter, IRawValue rawValue)
+    {
+        ArgumentNullException.ThrowIfNull(rawValue);
+        return converter.ToValue<T>(rawValue.Payload);
+    }
+
+    public static RawValue ToRawValue(this IPayloadConverter converter, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        return new RawValue(converter.ToPayload(value));
+    }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.Extensions.Logging;
 using Temporalio.Api.Common.V1;
 using Temporalio.Common;
+using Temporalio.Converters;
 using Temporalio.Exceptions;
 using Temporalio.Workflows.Runtime;
 
@@ -30,7 +31,10 @@ public static class Workflow
     public static ILogger Logger => Instance.Logger;
 
     /// <summary>The memo the workflow was started with, as raw payloads.</summary>
-    public static IReadOnlyDictionary<string, Payload> Memo => Instance.Memo;
+    public static IReadOnlyDictionary<string, IRawValue> Memo => Instance.Memo;
+
+    /// <summary>The payload converter of this workflow's worker, for memo entries and other raw values.</summary>
+    public static IPayloadConverter PayloadConverter => Instance.Converter.PayloadConverter;
 
     public static SearchAttributeCollection TypedSearchAttributes => Instance.TypedSearchAttributes;
 

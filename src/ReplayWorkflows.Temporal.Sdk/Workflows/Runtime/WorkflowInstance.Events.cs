@@ -381,7 +381,7 @@ internal sealed partial class WorkflowInstance
             WorkflowType: a.WorkflowType.Name,
             WorkflowStartTime: start.StartTime);
         Random = new DeterministicRandom(StableSeed(start.RunId));
-        Memo = a.Memo?.Fields.ToDictionary(kv => kv.Key, kv => kv.Value) ?? [];
+        Memo = a.Memo?.Fields.ToDictionary(kv => kv.Key, Converters.IRawValue (kv) => new Converters.RawValue(kv.Value)) ?? [];
         TypedSearchAttributes = Common.SearchAttributeCollection.FromProto(a.SearchAttributes);
         var args = DecodeArgs(Definition.RunMethod, a.Input);
         workflow = Definition.InitConstructor is { } init ? init.Invoke(args) : Activator.CreateInstance(Definition.Type)!;

@@ -81,7 +81,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler
 
     public ILogger Logger => logger;
 
-    public IReadOnlyDictionary<string, Payload> Memo { get; private set; } = new Dictionary<string, Payload>();
+    public IReadOnlyDictionary<string, IRawValue> Memo { get; private set; } = new Dictionary<string, IRawValue>();
 
     public SearchAttributeCollection TypedSearchAttributes { get; private set; } = SearchAttributeCollection.Empty;
 
