@@ -24,11 +24,13 @@ public sealed class WorkflowContextTests(DevServerFixture server) : IClassFixtur
             var result = await handle.GetResultAsync();
             (await handle.QueryAsync(w => w.Prefix)).ShouldBe("GO", "the [WorkflowInit] constructor got the run arguments");
             var described = await handle.DescribeAsync();
-            return (result, await handle.FetchHistoryAsync(), described.RawInfo.Memo.Fields["owner"]);
+            return (result, await handle.FetchHistoryAsync(), described.Memo["owner"]);
         });
 
         result.ShouldBe($"GO 3+7 owner=ops type=ContextWorkflow queue={queue} attempt=1 timeout=300 first=True in=True");
-        DataConverter.Default.PayloadConverter.ToValue<string>(memo).ShouldBe("ops");
+        (await memo.ToValueAsync<string>()).ShouldBe("ops");
+        var listed = await server.Client.ListWorkflowsAsync($"WorkflowId = '{id}'").SingleAsync();
+        (await listed.Memo["owner"].ToValueAsync<string>()).ShouldBe("ops");
         Workflow.InWorkflow.ShouldBeFalse("test code is not workflow code");
 
         // Live, the run method started once, not replaying; the query on the closed workflow rebuilt it from history,

@@ -88,7 +88,7 @@ public class TemporalClient : ITemporalClient
                 }
 
                 yielded++;
-                yield return new WorkflowExecution(info);
+                yield return new WorkflowExecution(info, DataConverter);
             }
 
             token = page.NextPageToken;

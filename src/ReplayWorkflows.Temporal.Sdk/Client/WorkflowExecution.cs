@@ -1,16 +1,22 @@
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.Workflow.V1;
 using Temporalio.Common;
+using Temporalio.Converters;
 
 namespace Temporalio.Client;
 
 /// <summary>A workflow execution as visibility lists it.</summary>
 public class WorkflowExecution
 {
-    protected internal WorkflowExecution(WorkflowExecutionInfo rawInfo)
+    private readonly Lazy<IReadOnlyDictionary<string, IEncodedRawValue>> memo;
+
+    protected internal WorkflowExecution(WorkflowExecutionInfo rawInfo, DataConverter dataConverter)
     {
+        ArgumentNullException.ThrowIfNull(rawInfo);
         RawInfo = rawInfo;
         TypedSearchAttributes = SearchAttributeCollection.FromProto(rawInfo.SearchAttributes);
+        memo = new(() => rawInfo.Memo?.Fields.ToDictionary(kv => kv.Key, IEncodedRawValue (kv) => new EncodedRawValue(dataConverter, kv.Value))
+            ?? new Dictionary<string, IEncodedRawValue>());
     }
 
     public WorkflowExecutionInfo RawInfo { get; }
@@ -33,6 +39,9 @@ public class WorkflowExecution
 
     public int HistoryLength => (int)RawInfo.HistoryLength;
 
+    /// <summary>The memo the workflow was started with, each value decoded and converted on demand.</summary>
+    public IReadOnlyDictionary<string, IEncodedRawValue> Memo => memo.Value;
+
     public string? ParentId => RawInfo.ParentExecution?.WorkflowId;
 
     public string? ParentRunId => RawInfo.ParentExecution?.RunId;
@@ -43,10 +52,10 @@ public class WorkflowExecution
 /// <summary>A described workflow execution, with pending activities and children in <see cref="RawDescription"/>.</summary>
 public class WorkflowExecutionDescription : WorkflowExecution
 {
-    protected internal WorkflowExecutionDescription(Api.WorkflowService.V1.DescribeWorkflowExecutionResponse rawDescription)
-        : base(rawDescription.WorkflowExecutionInfo)
+    protected internal WorkflowExecutionDescription(Api.WorkflowService.V1.DescribeWorkflowExecutionResponse rawDescription, DataConverter dataConverter)
+        : base(rawDescription?.WorkflowExecutionInfo!, dataConverter)
     {
-        RawDescription = rawDescription;
+        RawDescription = rawDescription!;
     }
 
     public Api.WorkflowService.V1.DescribeWorkflowExecutionResponse RawDescription { get; }

@@ -166,7 +166,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
     {
         var response = await Client.WorkflowService.DescribeWorkflowExecutionAsync(
             new DescribeWorkflowExecutionRequest { Namespace = Namespace, Execution = Execution }, options?.Rpc).ConfigureAwait(false);
-        return new WorkflowExecutionDescription(response);
+        return new WorkflowExecutionDescription(response, Converter);
     }
 
     public async Task<WorkflowHistory> FetchHistoryAsync(WorkflowHistoryEventFetchOptions? options = null)
