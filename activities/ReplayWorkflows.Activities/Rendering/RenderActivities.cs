@@ -109,11 +109,10 @@ public sealed partial class RenderActivities(PipelineServices services)
             {
                 rendered = await services.Renderer.RenderAsync(request, token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is FileNotFoundException || e is ArgumentException { ParamName: "request" or "options" })
+            catch (Exception e) when (e is ReplayRequestRefusedException or FileNotFoundException)
             {
-                // A request the renderer refuses (a missing transition clip, segments shorter than the fades, options
-                // MediaConvert cannot use) fails the same way on every attempt. Missing chunks are not caught: a chunk
-                // still being recorded shows up on a later attempt.
+                // The request itself is refused (a missing transition clip, segments shorter than the fades, options
+                // MediaConvert cannot use): every attempt would fail the same way. Missing chunks stay retryable.
                 await services.Data.Replays.SetStatusAsync(task.ReplayId, ReplayStatus.Failed, cancellationToken: token).ConfigureAwait(false);
                 throw new ApplicationFailureException($"replay {task.ReplayId} cannot be rendered: {e.Message}", e, errorType: "InvalidReplay", nonRetryable: true);
             }

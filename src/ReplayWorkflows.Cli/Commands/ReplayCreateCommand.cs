@@ -99,6 +99,9 @@ internal static class ReplayCreateCommand
             var eventName = parse.GetValue(eventId)!;
             var replayId = parse.GetValue(id) ?? $"{eventName}-replay-{Guid.NewGuid().ToString("N")[..6]}";
             var chosenFormats = parse.GetValue(formats) is { Length: > 0 } f ? f : ["mp4", "hls"];
+
+            // A local clip is stored as an absolute path: the worker resolves relative paths from its own folder.
+            var transitionClip = parse.GetValue(clip) is { } c && !c.StartsWith("s3://", StringComparison.Ordinal) ? Path.GetFullPath(c) : parse.GetValue(clip);
             var spec = new ReplaySpec(
                 new ReplayRequest(
                     replayId, ReplayMode.Duration, parse.GetValue(features) ?? [], parse.GetValue(audio), parse.GetValue(duration) * 1000L,
@@ -106,8 +109,8 @@ internal static class ReplayCreateCommand
                 parse.GetValue(resolutions) is { Length: > 0 } r ? r : ["720p"],
                 Mp4: chosenFormats.Contains("mp4"),
                 Hls: chosenFormats.Contains("hls"),
-                TransitionMs: parse.GetValue(clip) is null ? parse.GetValue(fade) : 0,
-                TransitionClip: parse.GetValue(clip) is { } c && !c.StartsWith("s3://", StringComparison.Ordinal) ? Path.GetFullPath(c) : parse.GetValue(clip));
+                TransitionMs: transitionClip is null ? parse.GetValue(fade) : 0,
+                TransitionClip: transitionClip);
             if (spec.Request.Problems() is { Count: > 0 } problems)
             {
                 throw new CliUserException($"replay {replayId}: {string.Join("; ", problems)}");

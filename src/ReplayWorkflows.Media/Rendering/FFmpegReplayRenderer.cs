@@ -29,22 +29,8 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
     public async Task<ReplayRenderResult> RenderAsync(ReplayRenderRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Segments.Count == 0 || request.Resolutions.Count == 0)
-        {
-            throw new ArgumentException("a replay needs at least one segment and one resolution", nameof(request));
-        }
-
+        request.Validate();
         var fade = request.TransitionMs / 1000.0;
-        if (fade > 0 && request.Segments.Any(s => s.DurationMs <= request.TransitionMs * 2))
-        {
-            throw new ArgumentException($"every segment must last more than twice the {request.TransitionMs} ms transition", nameof(request));
-        }
-
-        if (fade > 0 && request.TransitionClip is not null)
-        {
-            throw new ArgumentException("a replay has either a fade (TransitionMs) or a transition clip, not both", nameof(request));
-        }
-
         var sting = request.TransitionClip is null || request.Segments.Count < 2
             ? null
             : await ProbeTransitionClipAsync(request, cancellationToken).ConfigureAwait(false);
@@ -137,7 +123,7 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         var duration = info.Video?.Duration ?? info.Duration;
         if (info.Video is null || duration <= TimeSpan.Zero)
         {
-            throw new ArgumentException($"the transition clip {path} has no video to insert (ffprobe found {string.Join(", ", info.Streams.Select(s => s.CodecType))})", nameof(request));
+            throw new ReplayRequestRefusedException($"the transition clip {path} has no video to insert (ffprobe found {string.Join(", ", info.Streams.Select(s => s.CodecType))})");
         }
 
         return new TransitionClipInfo(path, duration, info.AudioTracks.Count > 0);

@@ -19,4 +19,29 @@ public sealed record ReplayRenderRequest(
     bool Hls = false,
     int TransitionMs = 0,
     int HlsSegmentSeconds = 10,
-    string? TransitionClip = null);
+    string? TransitionClip = null)
+{
+    /// <summary>The rules every renderer applies; throws <see cref="ReplayRequestRefusedException"/> on the first broken one.</summary>
+    public void Validate()
+    {
+        if (Segments.Count == 0 || Resolutions.Count == 0)
+        {
+            throw new ReplayRequestRefusedException("a replay needs at least one segment and one resolution");
+        }
+
+        if (!Mp4 && !Hls)
+        {
+            throw new ReplayRequestRefusedException("ask for MP4, HLS or both");
+        }
+
+        if (TransitionMs > 0 && TransitionClip is not null)
+        {
+            throw new ReplayRequestRefusedException("a replay has either a fade (TransitionMs) or a transition clip, not both");
+        }
+
+        if (TransitionMs > 0 && Segments.Any(s => s.DurationMs <= TransitionMs * 2))
+        {
+            throw new ReplayRequestRefusedException($"every segment must last more than twice the {TransitionMs} ms transition");
+        }
+    }
+}

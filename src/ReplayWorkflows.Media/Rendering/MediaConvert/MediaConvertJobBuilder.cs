@@ -23,20 +23,11 @@ internal static class MediaConvertJobBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        if (request.Segments.Count == 0 || request.Resolutions.Count == 0)
-        {
-            throw new ArgumentException("a replay needs at least one segment and one resolution", nameof(request));
-        }
-
-        if (!request.Mp4 && !request.Hls)
-        {
-            throw new ArgumentException("ask for MP4, HLS or both", nameof(request));
-        }
-
+        request.Validate();
         ValidateTransition(request, options);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.IndexOfAny(['/', '\\', ':']) >= 0)
         {
-            throw new ArgumentException($"replay name '{request.Name}' must be non-empty and free of '/', '\\' and ':' (it becomes S3 keys)", nameof(request));
+            throw new ReplayRequestRefusedException($"replay name '{request.Name}' must be non-empty and free of '/', '\\' and ':' (it becomes S3 keys)");
         }
 
         var inputs = new JsonArray();
@@ -62,7 +53,7 @@ internal static class MediaConvertJobBuilder
         if (inputs.Count > MaxInputs)
         {
             var what = request.TransitionClip is null ? "one per chunk of each segment" : "one per chunk of each segment and one per transition clip";
-            throw new ArgumentException($"the replay needs {inputs.Count} inputs ({what}); one MediaConvert job takes at most {MaxInputs}: split the replay or use fewer, longer chunks", nameof(request));
+            throw new ReplayRequestRefusedException($"the replay needs {inputs.Count} inputs ({what}); one MediaConvert job takes at most {MaxInputs}: split the replay or use fewer, longer chunks");
         }
 
         var prefix = options.OutputPrefix.Trim('/');
@@ -147,31 +138,19 @@ internal static class MediaConvertJobBuilder
         return resolution.Height <= 480 ? 7 : resolution.Height <= 720 ? 8 : 9;
     }
 
+    /// <summary>What MediaConvert needs beyond the common rules: an S3 image to fade through, the clip in S3.</summary>
     private static void ValidateTransition(ReplayRenderRequest request, MediaConvertOptions options)
     {
-        if (request.TransitionMs > 0 && request.TransitionClip is not null)
+        if (request.TransitionMs > 0 && options.FadeImage is null)
         {
-            throw new ArgumentException("a replay has either a fade (TransitionMs) or a transition clip, not both", nameof(request));
-        }
-
-        if (request.TransitionMs > 0)
-        {
-            if (options.FadeImage is null)
-            {
-                throw new ArgumentException(
-                    $"MediaConvert fades by overlaying a black image, and MediaConvertOptions.FadeImage is not set: give the s3:// URI of a black PNG as large as the chunks' picture, set TransitionMs to 0 (it is {request.TransitionMs}), or render with FFmpegReplayRenderer",
-                    nameof(options));
-            }
-
-            if (request.Segments.Any(s => s.DurationMs <= request.TransitionMs * 2))
-            {
-                throw new ArgumentException($"every segment must last more than twice the {request.TransitionMs} ms transition", nameof(request));
-            }
+            throw new ReplayRequestRefusedException(
+                $"MediaConvert fades by overlaying a black image, and MediaConvertOptions.FadeImage is not set: give the s3:// URI of a black PNG as large as the chunks' picture, set TransitionMs to 0 (it is {request.TransitionMs}), or render with FFmpegReplayRenderer",
+                nameof(options));
         }
 
         if (request.TransitionClip is { } clip && !S3Location.TryParse(clip, out _))
         {
-            throw new ArgumentException($"MediaConvert reads the transition clip from S3, but it is the local path '{clip}': upload it and pass its s3:// URI", nameof(request));
+            throw new ReplayRequestRefusedException($"MediaConvert reads the transition clip from S3, but it is the local path '{clip}': upload it and pass its s3:// URI");
         }
     }
 
@@ -260,7 +239,7 @@ internal static class MediaConvertJobBuilder
         {
             if (!S3Location.TryParse(chunk.Path, out var location))
             {
-                throw new ArgumentException(
+                throw new ReplayRequestRefusedException(
                     $"MediaConvert reads its inputs from S3, but chunk {chunk.Number} is the local path '{chunk.Path}': upload the chunks to S3 and pass s3://bucket/key paths (or render with FFmpegReplayRenderer)",
                     nameof(chunks));
             }
