@@ -23,6 +23,7 @@ public sealed class TypeScriptSdkScenarioTests : IClassFixture<InProcessServerFi
     [InlineData("local-activities-patches")]
     [InlineData("worker-replaced")]
     [InlineData("child-policies")]
+    [InlineData("workflow-task-retry")]
     public async Task Scenario_passes_with_the_official_typescript_sdk(string scenario)
     {
         var result = await ScenarioRunner.RunAsync(server.Target, scenario);

@@ -75,7 +75,8 @@ internal sealed partial class HistoryEngine
 
     private void TerminateRun(MutableState run, string reason, Payloads? details, string identity)
     {
-        if (run.WorkflowTask is { IsStarted: true } task)
+        // A transient task's events are not in history, so there is nothing for a failure event to point at.
+        if (run.WorkflowTask is { IsStarted: true, IsTransient: false } task)
         {
             var failed = NewEvent(EventType.WorkflowTaskFailed);
             failed.WorkflowTaskFailedEventAttributes = new WorkflowTaskFailedEventAttributes

@@ -50,7 +50,12 @@ internal sealed partial class HistoryEngine
                 DispatchWorkflowTask(run);
             }
         }
-        else if (run.Events.Count > 0 && run.Events[^1].EventType == EventType.WorkflowExecutionStarted)
+        else if (run.WorkflowTaskAttempt > 1)
+        {
+            // A retry was pending (or backing off) when the server stopped: it lives outside history, so hand it out again.
+            ScheduleWorkflowTask(run, run.WorkflowTaskAttempt);
+        }
+        else if (run.Events.Count > 0 && run.Events[^1].EventType is EventType.WorkflowExecutionStarted or EventType.WorkflowTaskFailed or EventType.WorkflowTaskTimedOut)
         {
             ScheduleWorkflowTask(run);
         }

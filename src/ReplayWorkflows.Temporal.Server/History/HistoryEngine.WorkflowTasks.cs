@@ -13,11 +13,22 @@ namespace ReplayWorkflows.Temporal.Server.History;
 
 internal sealed partial class HistoryEngine
 {
-    /// <summary>Schedules the run's workflow task unless one is outstanding; dispatches it after commit.</summary>
+    /// <summary>
+    /// Schedules the run's workflow task unless one is outstanding; dispatches it after commit. A retry (attempt 2
+    /// on) is transient: its events are written only if it completes.
+    /// </summary>
     private void ScheduleWorkflowTask(MutableState run, int attempt = 1)
     {
         if (!run.IsRunning || run.WorkflowTask is not null)
         {
+            return;
+        }
+
+        run.WorkflowTaskAttempt = attempt;
+        Touch(run);
+        if (attempt > 1)
+        {
+            ScheduleTransientWorkflowTask(run, attempt);
             return;
         }
 
@@ -33,6 +44,63 @@ internal sealed partial class HistoryEngine
         };
         Append(run, e);
         DispatchWorkflowTask(run);
+    }
+
+    private void ScheduleTransientWorkflowTask(MutableState run, int attempt)
+    {
+        // A retry always goes to the normal queue: a failure or timeout clears stickiness.
+        var e = NewEvent(EventType.WorkflowTaskScheduled);
+        e.EventId = run.NextEventId;
+        e.WorkflowTaskScheduledEventAttributes = new WorkflowTaskScheduledEventAttributes
+        {
+            TaskQueue = new TaskQueue { Name = run.TaskQueue, Kind = TaskQueueKind.Normal },
+            StartToCloseTimeout = run.Started.WorkflowTaskTimeout,
+            Attempt = attempt,
+        };
+        run.WorkflowTask = new WorkflowTaskInfo
+        {
+            ScheduledEventId = e.EventId,
+            ScheduledTime = Now,
+            Attempt = attempt,
+            TaskQueue = run.TaskQueue,
+            TransientScheduled = e,
+        };
+        run.WorkflowTaskStamp++;
+        DispatchWorkflowTask(run);
+    }
+
+    /// <summary>Ends the outstanding task after a failure or timeout: the closing event is written only for a task whose events are in history.</summary>
+    private void DropWorkflowTask(MutableState run, WorkflowTaskInfo task, HistoryEvent closing)
+    {
+        if (task.IsTransient)
+        {
+            run.WorkflowTask = null;
+            run.WorkflowTaskStamp++;
+            Touch(run);
+        }
+        else
+        {
+            Append(run, closing);
+        }
+
+        run.StickyQueue = string.Empty;
+    }
+
+    /// <summary>Writes a transient task's scheduled and started events, just before its completion.</summary>
+    private void PersistTransientWorkflowTask(MutableState run, WorkflowTaskInfo task)
+    {
+        if (task is not { TransientScheduled: { } scheduled, TransientStarted: { } started })
+        {
+            return;
+        }
+
+        if (scheduled.EventId != run.NextEventId)
+        {
+            throw new InvalidOperationException($"transient workflow task of {run.Key} expected event id {scheduled.EventId}, history is at {run.NextEventId}");
+        }
+
+        Append(run, scheduled);
+        Append(run, started);
     }
 
     private void DispatchWorkflowTask(MutableState run)
@@ -64,9 +132,10 @@ internal sealed partial class HistoryEngine
             ScheduledEventId = task.ScheduledEventId,
             TimeoutType = TimeoutType.ScheduleToStart,
         };
-        Append(run, e);
-        run.StickyQueue = string.Empty;
+        DropWorkflowTask(run, task, e);
         FlushBuffered(run);
+
+        // Not the workflow's fault: the attempt does not grow.
         ScheduleWorkflowTask(run, task.Attempt);
     }
 
@@ -84,6 +153,21 @@ internal sealed partial class HistoryEngine
             return null;
         }
 
+        if (wft.IsTransient && wft.ScheduledEventId != run.NextEventId)
+        {
+            // Events arrived since the retry was scheduled: as Temporal does, it becomes a normal task at attempt 1.
+            var scheduled = NewEvent(EventType.WorkflowTaskScheduled);
+            scheduled.WorkflowTaskScheduledEventAttributes = new WorkflowTaskScheduledEventAttributes
+            {
+                TaskQueue = new TaskQueue { Name = run.TaskQueue, Kind = TaskQueueKind.Normal },
+                StartToCloseTimeout = run.Started.WorkflowTaskTimeout,
+                Attempt = 1,
+            };
+            Append(run, scheduled);
+            run.WorkflowTaskAttempt = 1;
+            wft = run.WorkflowTask!;
+        }
+
         var e = NewEvent(EventType.WorkflowTaskStarted);
         e.WorkflowTaskStartedEventAttributes = new WorkflowTaskStartedEventAttributes
         {
@@ -92,7 +176,21 @@ internal sealed partial class HistoryEngine
             RequestId = requestId,
             HistorySizeBytes = run.Events.Sum(x => (long)x.CalculateSize()),
         };
-        Append(run, e);
+        if (wft.IsTransient)
+        {
+            e.EventId = wft.ScheduledEventId + 1;
+            wft.TransientStarted = e;
+            wft.StartedEventId = e.EventId;
+            wft.StartedTime = Now;
+            wft.RequestId = requestId;
+            run.WorkflowTaskStamp++;
+            Touch(run);
+        }
+        else
+        {
+            Append(run, e);
+        }
+
         ArmWorkflowTaskStartToClose(run);
         return BuildWorkflowTaskResponse(run, wft);
     });
@@ -103,6 +201,12 @@ internal sealed partial class HistoryEngine
         var first = wft.Sticky ? run.LastCompletedWorkflowTaskStartedEventId + 1 : 1;
         var history = new Temporalio.Api.History.V1.History();
         history.Events.AddRange(run.Events.Skip((int)first - 1));
+        if (wft is { TransientScheduled: { } scheduled, TransientStarted: { } started })
+        {
+            history.Events.Add(scheduled);
+            history.Events.Add(started);
+        }
+
         return new PollWorkflowTaskQueueResponse
         {
             TaskToken = token.ToByteString(),
@@ -139,10 +243,9 @@ internal sealed partial class HistoryEngine
                 StartedEventId = task.StartedEventId,
                 TimeoutType = TimeoutType.StartToClose,
             };
-            Append(timedOut, e);
-            timedOut.StickyQueue = string.Empty;
-            FlushBuffered(timedOut);
-            ScheduleWorkflowTask(timedOut, task.Attempt + 1);
+            DropWorkflowTask(timedOut, task, e);
+            var flushed = FlushBuffered(timedOut);
+            ScheduleWorkflowTask(timedOut, flushed ? 1 : task.Attempt + 1);
         })));
     }
 
@@ -187,13 +290,13 @@ internal sealed partial class HistoryEngine
             Failure = failure,
             Identity = identity,
         };
-        Append(run, e);
-        LogWorkflowTaskFailed(logger, run.Key.WorkflowId, cause, failure?.Message ?? string.Empty);
-        run.StickyQueue = string.Empty;
-        FlushBuffered(run);
+        DropWorkflowTask(run, task, e);
+        LogWorkflowTaskFailed(logger, run.Key.WorkflowId, task.Attempt, cause, failure?.Message ?? string.Empty);
 
-        // Retry at once the first times, then back off so a stuck workflow does not spin.
-        var attempt = task.Attempt + 1;
+        // New events make the next task a fresh one (attempt 1), as in Temporal.
+        var flushed = FlushBuffered(run);
+        var attempt = flushed ? 1 : task.Attempt + 1;
+        run.WorkflowTaskAttempt = attempt;
         if (attempt <= 3 || cause == WorkflowTaskFailedCause.UnhandledCommand)
         {
             ScheduleWorkflowTask(run, attempt);
@@ -234,6 +337,7 @@ internal sealed partial class HistoryEngine
                 return null;
             }
 
+            PersistTransientWorkflowTask(run, task);
             var completed = NewEvent(EventType.WorkflowTaskCompleted);
             completed.WorkflowTaskCompletedEventAttributes = new WorkflowTaskCompletedEventAttributes
             {

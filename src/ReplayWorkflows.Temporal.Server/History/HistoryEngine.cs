@@ -268,6 +268,6 @@ internal sealed partial class HistoryEngine
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} run {RunId} closed as {Status}")]
     private static partial void LogClosed(ILogger logger, string workflowId, string runId, WorkflowExecutionStatus status);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Workflow task of {WorkflowId} failed: {Cause} {Message}")]
-    private static partial void LogWorkflowTaskFailed(ILogger logger, string workflowId, WorkflowTaskFailedCause cause, string message);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Workflow task of {WorkflowId} failed (attempt {Attempt}): {Cause} {Message}")]
+    private static partial void LogWorkflowTaskFailed(ILogger logger, string workflowId, int attempt, WorkflowTaskFailedCause cause, string message);
 }

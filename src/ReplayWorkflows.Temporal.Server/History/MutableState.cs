@@ -45,6 +45,12 @@ internal sealed class MutableState
 
     public WorkflowTaskInfo? WorkflowTask { get; set; }
 
+    /// <summary>
+    /// The attempt of the current or next workflow task: above 1 after failures or timeouts, back to 1 when a task
+    /// completes or new events arrive. Kept outside history, as the retried tasks themselves are.
+    /// </summary>
+    public int WorkflowTaskAttempt { get; set; } = 1;
+
     public long LastCompletedWorkflowTaskStartedEventId { get; private set; }
 
     public string StickyQueue { get; set; } = string.Empty;
@@ -139,6 +145,7 @@ internal sealed class MutableState
             case HistoryEvent.AttributesOneofCase.WorkflowTaskCompletedEventAttributes:
                 LastCompletedWorkflowTaskStartedEventId = e.WorkflowTaskCompletedEventAttributes.StartedEventId;
                 WorkflowTask = null;
+                WorkflowTaskAttempt = 1;
                 WorkflowTaskStamp++;
                 break;
             case HistoryEvent.AttributesOneofCase.WorkflowTaskFailedEventAttributes:

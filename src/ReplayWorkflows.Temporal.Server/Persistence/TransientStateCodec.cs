@@ -20,7 +20,7 @@ internal static class TransientStateCodec
             a.LastFailure is null ? null : Convert.ToBase64String(a.LastFailure.ToByteArray()),
             a.RetryDueTime?.ToUnixTimeMilliseconds(),
             a.Closing)).ToList();
-        return JsonSerializer.Serialize(new TransientState(run.StickyQueue, (long)run.StickyScheduleToStartTimeout.TotalMilliseconds, activities));
+        return JsonSerializer.Serialize(new TransientState(run.StickyQueue, (long)run.StickyScheduleToStartTimeout.TotalMilliseconds, activities, run.WorkflowTaskAttempt));
     }
 
     /// <summary>Restores transient state onto a run rebuilt from history.</summary>
@@ -39,6 +39,7 @@ internal static class TransientStateCodec
 
         run.StickyQueue = state.StickyQueue;
         run.StickyScheduleToStartTimeout = TimeSpan.FromMilliseconds(state.StickyTimeoutMs);
+        run.WorkflowTaskAttempt = Math.Max(1, state.WorkflowTaskAttempt);
         foreach (var a in state.Activities)
         {
             if (!run.Activities.TryGetValue(a.ScheduledEventId, out var activity))

@@ -223,7 +223,13 @@ async function parentWithPolicies(prefix) {
   return total;
 }
 
+/** The fixed version of workflows-broken.js's taskRetry. */
+async function taskRetry() {
+  return 'fixed';
+}
+
 module.exports = {
+  taskRetry,
   parentWithPolicies,
   helloActivity,
   retryToSuccess,
