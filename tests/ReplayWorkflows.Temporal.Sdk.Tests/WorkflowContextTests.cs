@@ -57,13 +57,60 @@ public sealed class WorkflowContextTests(DevServerFixture server) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_workflow_retry_policy_is_refused_with_a_clear_reason_until_the_server_supports_it()
+    public async Task A_failing_workflow_is_retried_as_new_runs_under_its_retry_policy_and_the_result_follows_them()
+    {
+        var queue = DevServerFixture.NewId("wf-retry");
+        var id = DevServerFixture.NewId("wf-retry");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<RetryingWorkflow>());
+        var retry = new Temporalio.Common.RetryPolicy { InitialInterval = TimeSpan.FromMilliseconds(200), MaximumAttempts = 5 };
+        var (result, lastRun) = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await server.Client.StartWorkflowAsync((RetryingWorkflow w) => w.RunAsync(3, false), new WorkflowOptions(id, queue) { RetryPolicy = retry });
+            return (await handle.GetResultAsync(), await handle.FetchHistoryAsync());
+        });
+
+        result.ShouldBe(3, "the third attempt succeeds and GetResultAsync follows the retries to it");
+        var last = lastRun.Events.First().WorkflowExecutionStartedEventAttributes;
+        last.Attempt.ShouldBe(3);
+        var second = (await server.Client.GetWorkflowHandle(id, last.ContinuedExecutionRunId).FetchHistoryAsync()).Events.ToList();
+        var started = second[0].WorkflowExecutionStartedEventAttributes;
+        started.Attempt.ShouldBe(2);
+        started.Initiator.ShouldBe(ContinueAsNewInitiator.Retry);
+        started.ContinuedFailure.Message.ShouldBe("attempt 1 fails");
+        started.FirstWorkflowTaskBackoff.ToTimeSpan().ShouldBe(TimeSpan.FromMilliseconds(200));
+        last.FirstWorkflowTaskBackoff.ToTimeSpan().ShouldBe(TimeSpan.FromMilliseconds(400), "the interval doubles for the next retry");
+        (second[1].EventTime.ToDateTime() - second[0].EventTime.ToDateTime()).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150), "the attempt waits its backoff");
+        var failed = second[^1].WorkflowExecutionFailedEventAttributes;
+        failed.RetryState.ShouldBe(RetryState.InProgress);
+        failed.NewExecutionRunId.ShouldBe(lastRun.Events.First().WorkflowExecutionStartedEventAttributes.OriginalExecutionRunId);
+    }
+
+    [Theory]
+    [InlineData(false, RetryState.MaximumAttemptsReached, 2)]
+    [InlineData(true, RetryState.NonRetryableFailure, 1)]
+    public async Task A_workflow_stops_retrying_at_its_attempt_limit_or_a_non_retryable_failure(bool nonRetryable, RetryState expected, int attempts)
+    {
+        var queue = DevServerFixture.NewId("wf-retry-limit");
+        var id = DevServerFixture.NewId("wf-retry-limit");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<RetryingWorkflow>());
+        var retry = new Temporalio.Common.RetryPolicy { InitialInterval = TimeSpan.FromMilliseconds(50), MaximumAttempts = 2 };
+        var error = await worker.ExecuteAsync(() => Should.ThrowAsync<WorkflowFailedException>(() => server.Client.ExecuteWorkflowAsync(
+            (RetryingWorkflow w) => w.RunAsync(10, nonRetryable), new WorkflowOptions(id, queue) { RetryPolicy = retry })));
+
+        error.InnerException.ShouldBeOfType<ApplicationFailureException>().Message.ShouldBe($"attempt {attempts} fails");
+        var last = await server.Client.GetWorkflowHandle(id).FetchHistoryAsync();
+        last.Events.First().WorkflowExecutionStartedEventAttributes.Attempt.ShouldBe(attempts);
+        last.Events.Last().WorkflowExecutionFailedEventAttributes.RetryState.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task An_invalid_workflow_retry_policy_is_refused_with_temporals_reason()
     {
         var error = await Should.ThrowAsync<RpcException>(() => server.Client.StartWorkflowAsync(
             (CounterWorkflow w) => w.RunAsync(0),
-            new WorkflowOptions(DevServerFixture.NewId("wf-retry"), "nowhere") { RetryPolicy = new Temporalio.Common.RetryPolicy { MaximumAttempts = 3 } }));
+            new WorkflowOptions(DevServerFixture.NewId("wf-retry-bad"), "nowhere") { RetryPolicy = new Temporalio.Common.RetryPolicy { BackoffCoefficient = 0.5F } }));
         error.Code.ShouldBe(RpcException.StatusCode.InvalidArgument);
-        error.Message.ShouldContain("retry polic");
+        error.Message.ShouldContain("BackoffCoefficient cannot be less than 1");
     }
 
     [Fact]

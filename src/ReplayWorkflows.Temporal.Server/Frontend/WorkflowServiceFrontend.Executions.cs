@@ -111,9 +111,9 @@ internal sealed partial class WorkflowServiceFrontend
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "Cron schedules are not supported by this dev server yet.");
         }
 
-        if (retry is not null)
+        if (RetryPolicies.Problem(retry) is { } retryProblem)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "Workflow retry policies are not supported by this dev server yet.");
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, retryProblem);
         }
 
         CheckPayloadSize(input, "Workflow input");

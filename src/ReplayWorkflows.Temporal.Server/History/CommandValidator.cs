@@ -163,6 +163,11 @@ internal static class CommandValidator
             return Bad(cause, "Cron schedules are not supported by this server.");
         }
 
+        if (RetryPolicies.Problem(a.RetryPolicy) is { } retryProblem)
+        {
+            return Bad(cause, retryProblem);
+        }
+
         return null;
     }
 }

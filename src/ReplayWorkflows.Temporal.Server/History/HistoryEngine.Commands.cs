@@ -73,15 +73,7 @@ internal sealed partial class HistoryEngine
                 OnClosed(run);
                 return false;
             case CommandType.FailWorkflowExecution:
-                var fail = NewEvent(EventType.WorkflowExecutionFailed);
-                fail.WorkflowExecutionFailedEventAttributes = new WorkflowExecutionFailedEventAttributes
-                {
-                    Failure = command.FailWorkflowExecutionCommandAttributes.Failure,
-                    RetryState = RetryState.RetryPolicyNotSet,
-                    WorkflowTaskCompletedEventId = completedId,
-                };
-                Append(run, fail);
-                OnClosed(run);
+                FailRun(run, command.FailWorkflowExecutionCommandAttributes.Failure, completedId);
                 return false;
             case CommandType.CancelWorkflowExecution:
                 var cancel = NewEvent(EventType.WorkflowExecutionCanceled);
@@ -192,6 +184,7 @@ internal sealed partial class HistoryEngine
             ContinuedExecutionRunId = run.Key.RunId,
             Initiator = ContinueAsNewInitiator.Workflow,
             ContinuedFailure = a.Failure,
+            RetryPolicy = a.RetryPolicy ?? previous.RetryPolicy,
             LastCompletionResult = a.LastCompletionResult,
             FirstExecutionRunId = previous.FirstExecutionRunId,
             WorkflowExecutionExpirationTime = previous.WorkflowExecutionExpirationTime,

@@ -102,7 +102,9 @@ internal sealed partial class HistoryEngine
     }
 
     /// <summary>After a run closes: its parent learns of it and its children follow their parent close policy.</summary>
-    private void OnClosed(MutableState run, bool continuedAsNew = false)
+    /// <param name="continuedAsNew">The run goes on as a new run: children stay, the parent is not told.</param>
+    /// <param name="retried">The run failed and its next attempt started: the parent waits for the last attempt.</param>
+    private void OnClosed(MutableState run, bool continuedAsNew = false, bool retried = false)
     {
         Touch(run);
         run.Buffered.Clear();
@@ -135,7 +137,7 @@ internal sealed partial class HistoryEngine
             }
         }
 
-        if (!continuedAsNew)
+        if (!continuedAsNew && !retried)
         {
             NotifyParent(run);
         }

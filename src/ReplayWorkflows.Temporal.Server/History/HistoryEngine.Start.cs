@@ -26,6 +26,7 @@ internal sealed partial class HistoryEngine
         var attributes = StartedAttributes(request.WorkflowId, request.WorkflowType, request.TaskQueue, request.Input,
             request.WorkflowExecutionTimeout, request.WorkflowRunTimeout, request.WorkflowTaskTimeout,
             request.Identity, request.Memo, request.SearchAttributes, request.Header);
+        attributes.RetryPolicy = request.RetryPolicy;
         var run = CreateRun(request.Namespace, attributes, request.RequestId, request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, null);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
     });
@@ -62,6 +63,7 @@ internal sealed partial class HistoryEngine
         var attributes = StartedAttributes(request.WorkflowId, request.WorkflowType, request.TaskQueue, request.Input,
             request.WorkflowExecutionTimeout, request.WorkflowRunTimeout, request.WorkflowTaskTimeout,
             request.Identity, request.Memo, request.SearchAttributes, request.Header);
+        attributes.RetryPolicy = request.RetryPolicy;
         var run = CreateRun(request.Namespace, attributes, request.RequestId, request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, signal);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
     });
@@ -231,10 +233,7 @@ internal sealed partial class HistoryEngine
         {
             if (runs.GetValueOrDefault(key) is { IsRunning: true } expired)
             {
-                var e = NewEvent(EventType.WorkflowExecutionTimedOut);
-                e.WorkflowExecutionTimedOutEventAttributes = new WorkflowExecutionTimedOutEventAttributes { RetryState = RetryState.Timeout };
-                Append(expired, e);
-                OnClosed(expired);
+                TimeOutRun(expired);
             }
         })));
     }

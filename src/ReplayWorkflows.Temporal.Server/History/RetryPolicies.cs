@@ -5,12 +5,34 @@ using Temporalio.Api.Failure.V1;
 
 namespace ReplayWorkflows.Temporal.Server.History;
 
-/// <summary>Temporal's activity retry rules: defaults, and the exponential backoff decision.</summary>
+/// <summary>Temporal's retry rules for activities and workflows: validation, defaults, and the exponential backoff decision.</summary>
 internal static class RetryPolicies
 {
     private static readonly TimeSpan DefaultInitialInterval = TimeSpan.FromSeconds(1);
     private const double DefaultCoefficient = 2.0;
     private const int DefaultMaximumIntervalFactor = 100;
+
+    /// <summary>Why a retry policy is invalid (Temporal's rules), or null when it is valid.</summary>
+    public static string? Problem(RetryPolicy? policy)
+    {
+        if (policy is null)
+        {
+            return null;
+        }
+
+        var initial = policy.InitialInterval?.ToTimeSpan() ?? TimeSpan.Zero;
+        var maximum = policy.MaximumInterval?.ToTimeSpan() ?? TimeSpan.Zero;
+        return true switch
+        {
+            _ when initial < TimeSpan.Zero => "InitialInterval cannot be negative on retry policy.",
+            _ when policy.BackoffCoefficient != 0 && policy.BackoffCoefficient < 1 => "BackoffCoefficient cannot be less than 1 on retry policy.",
+            _ when maximum < TimeSpan.Zero => "MaximumInterval cannot be negative on retry policy.",
+            _ when maximum > TimeSpan.Zero && maximum < initial => "MaximumInterval cannot be less than InitialInterval on retry policy.",
+            _ when policy.MaximumAttempts < 0 => "MaximumAttempts cannot be negative on retry policy.",
+            _ when policy.NonRetryableErrorTypes.Any(string.IsNullOrEmpty) => "NonRetryableErrorTypes cannot contain empty strings on retry policy.",
+            _ => null,
+        };
+    }
 
     /// <summary>Fills the unset fields of an activity's retry policy with the server defaults.</summary>
     public static RetryPolicy WithDefaults(RetryPolicy? policy)

@@ -223,12 +223,22 @@ async function parentWithPolicies(prefix) {
   return total;
 }
 
+/** Fails each attempt before succeedOn; the server retries the run under the start's retry policy. */
+async function retryingWorkflow(succeedOn) {
+  const { attempt } = wf.workflowInfo();
+  if (attempt < succeedOn) {
+    throw wf.ApplicationFailure.retryable(`attempt ${attempt} fails`, 'Flaky');
+  }
+  return attempt;
+}
+
 /** The fixed version of workflows-broken.js's taskRetry. */
 async function taskRetry() {
   return 'fixed';
 }
 
 module.exports = {
+  retryingWorkflow,
   taskRetry,
   parentWithPolicies,
   helloActivity,

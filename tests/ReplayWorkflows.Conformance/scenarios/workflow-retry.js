@@ -1,0 +1,36 @@
+'use strict';
+// Workflow retry policies: a failing run is retried as a new run (attempt + 1, after the backoff) and the client's
+// result follows the chain; a run timeout is retried too, and the last attempt's failure is what the caller sees.
+const { WorkflowFailedError } = require('@temporalio/client');
+const { scenario, check } = require('./harness');
+
+scenario('workflow-retry', async ({ client, taskQueue }) => {
+  const id = `wf-retry-${Date.now()}`;
+  const retry = { initialInterval: '100ms', backoffCoefficient: 2, maximumAttempts: 5 };
+  const handle = await client.workflow.start('retryingWorkflow', { taskQueue, workflowId: id, args: [3], retry });
+  const result = await handle.result();
+  check(result === 3, `result ${result}, expected the third attempt`);
+  const last = (await client.workflow.getHandle(id).describe()).raw.workflowExecutionInfo;
+  check(last.execution.runId !== handle.firstExecutionRunId, 'the last attempt is a new run');
+  const firstHistory = await client.workflow.getHandle(id, handle.firstExecutionRunId).fetchHistory();
+  const failed = firstHistory.events[firstHistory.events.length - 1].workflowExecutionFailedEventAttributes;
+  check(failed && failed.newExecutionRunId, 'the first run failed pointing at the next one');
+
+  const timeoutId = `wf-retry-timeout-${Date.now()}`;
+  const timing = await client.workflow.start('waitForever', {
+    taskQueue, workflowId: timeoutId, workflowRunTimeout: '1s', retry: { initialInterval: '100ms', maximumAttempts: 2 },
+  });
+  let error;
+  try {
+    await timing.result();
+  } catch (err) {
+    error = err;
+  }
+  check(error instanceof WorkflowFailedError, `expected WorkflowFailedError, got ${error}`);
+  const runs = [];
+  for await (const execution of client.workflow.list({ query: `WorkflowId = '${timeoutId}'` })) {
+    runs.push(execution.status.name);
+  }
+  check(runs.length === 2 && runs.every((s) => s === 'TIMED_OUT'), `both attempts timed out: ${runs}`);
+  return { result, timedOutRuns: runs.length };
+});

@@ -1,0 +1,21 @@
+using Temporalio.Exceptions;
+using Temporalio.Workflows;
+
+namespace ReplayWorkflows.Temporal.Sdk.Tests;
+
+/// <summary>Fails every attempt before <c>succeedOn</c> (non-retryably when asked); then returns the attempt it reached.</summary>
+[Workflow]
+public class RetryingWorkflow
+{
+    [WorkflowRun]
+    public Task<int> RunAsync(int succeedOn, bool nonRetryable)
+    {
+        var attempt = Workflow.Info.Attempt;
+        if (attempt < succeedOn)
+        {
+            throw new ApplicationFailureException($"attempt {attempt} fails", errorType: "Flaky", nonRetryable: nonRetryable);
+        }
+
+        return Task.FromResult(attempt);
+    }
+}
