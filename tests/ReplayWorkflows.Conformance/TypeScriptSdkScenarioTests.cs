@@ -24,7 +24,7 @@ public sealed class TypeScriptSdkScenarioTests : IClassFixture<InProcessServerFi
     [InlineData("worker-replaced")]
     [InlineData("child-policies")]
     [InlineData("workflow-task-retry")]
-    [InlineData("workflow-retry")]
+    [InlineData("workflow-retry-cron")]
     public async Task Scenario_passes_with_the_official_typescript_sdk(string scenario)
     {
         var result = await ScenarioRunner.RunAsync(server.Target, scenario);

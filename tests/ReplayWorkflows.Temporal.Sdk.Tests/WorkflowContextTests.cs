@@ -104,6 +104,51 @@ public sealed class WorkflowContextTests(DevServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_cron_workflow_runs_on_its_schedule_carrying_its_last_result_until_terminated()
+    {
+        var queue = DevServerFixture.NewId("cron");
+        var id = DevServerFixture.NewId("cron");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<RetryingWorkflow>());
+        var handle = await server.Client.StartWorkflowAsync((RetryingWorkflow w) => w.RunAsync(1, false), new WorkflowOptions(id, queue) { CronSchedule = "@every 1s" });
+        var query = $"WorkflowId = '{id}' AND ExecutionStatus = 'Completed'";
+        await worker.ExecuteAsync(async () =>
+        {
+            for (var i = 0; i < 100 && await server.Client.CountWorkflowsAsync(query) is { Count: < 2 }; i++)
+            {
+                await Task.Delay(100);
+            }
+        });
+        await server.Client.GetWorkflowHandle(id).TerminateAsync("enough");
+
+        var first = (await server.Client.GetWorkflowHandle(id, handle.ResultRunId).FetchHistoryAsync()).Events.ToList();
+        first[0].WorkflowExecutionStartedEventAttributes.FirstWorkflowTaskBackoff.ToTimeSpan().ShouldBe(TimeSpan.FromSeconds(1), "the first run waits for the schedule too");
+        var completed = first[^1].WorkflowExecutionCompletedEventAttributes;
+        completed.NewExecutionRunId.ShouldNotBeEmpty();
+        var second = (await server.Client.GetWorkflowHandle(id, completed.NewExecutionRunId).FetchHistoryAsync()).Events.First().WorkflowExecutionStartedEventAttributes;
+        second.Initiator.ShouldBe(ContinueAsNewInitiator.CronSchedule);
+        second.CronSchedule.ShouldBe("@every 1s");
+        second.LastCompletionResult.Payloads_.ShouldHaveSingleItem();
+        second.FirstWorkflowTaskBackoff.ToTimeSpan().ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(1));
+        var runs = new List<WorkflowExecutionStatus>();
+        await foreach (var run in server.Client.ListWorkflowsAsync($"WorkflowId = '{id}'"))
+        {
+            runs.Add(run.Status);
+        }
+
+        runs.Count(s => s == WorkflowExecutionStatus.Terminated).ShouldBe(1, "terminate ends the chain: no run follows it");
+        runs.Count(s => s == WorkflowExecutionStatus.Running).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_invalid_cron_schedule_is_refused_with_the_reason()
+    {
+        var error = await Should.ThrowAsync<RpcException>(() => server.Client.StartWorkflowAsync(
+            (CounterWorkflow w) => w.RunAsync(0), new WorkflowOptions(DevServerFixture.NewId("cron-bad"), "nowhere") { CronSchedule = "every minute" }));
+        error.Code.ShouldBe(RpcException.StatusCode.InvalidArgument);
+        error.Message.ShouldContain("Invalid CronSchedule");
+    }
+
+    [Fact]
     public async Task An_invalid_workflow_retry_policy_is_refused_with_temporals_reason()
     {
         var error = await Should.ThrowAsync<RpcException>(() => server.Client.StartWorkflowAsync(

@@ -6,7 +6,7 @@ using Temporalio.Api.WorkflowService.V1;
 namespace ReplayWorkflows.Temporal.Server.Tests;
 
 /// <summary>
-/// A failing workflow task is retried as Temporal does: the first failure is written, later attempts are transient
+/// When workflow tasks are handed out: a failing one is retried as Temporal does: the first failure is written, later attempts are transient
 /// (their events reach the worker but are written only if the attempt completes).
 /// </summary>
 public sealed class WorkflowTaskRetryTests
@@ -95,6 +95,44 @@ public sealed class WorkflowTaskRetryTests
             restarted.EventTypes("wf-restart").ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted,
                 EventType.WorkflowTaskFailed, EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted, EventType.WorkflowTaskCompleted,
                 EventType.WorkflowExecutionCompleted]);
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_signal_to_a_delayed_run_waits_for_the_delay_and_a_restart_keeps_the_rest_of_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wft-delay-{Guid.NewGuid():N}.db");
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await using (var h = new EngineHarness(new SqliteExecutionStore(path)))
+            {
+                h.Engine.StartWorkflow(new StartWorkflowExecutionRequest
+                {
+                    Namespace = "default",
+                    WorkflowId = "wf-delayed",
+                    WorkflowType = new WorkflowType { Name = "Wf" },
+                    TaskQueue = new Temporalio.Api.TaskQueue.V1.TaskQueue { Name = EngineHarness.Queue },
+                    RequestId = "r",
+                    WorkflowStartDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(2)),
+                });
+                h.Engine.Signal(new SignalWorkflowExecutionRequest { Namespace = "default", WorkflowExecution = new WorkflowExecution { WorkflowId = "wf-delayed" }, SignalName = "early" });
+                h.EventTypes("wf-delayed").ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowExecutionSignaled], "the signal does not cut the delay short");
+            }
+
+            await using var restarted = new EngineHarness(new SqliteExecutionStore(path));
+            restarted.Engine.Recover(restarted.Store.LoadRuns());
+            var task = await restarted.PollWorkflowTaskAsync();
+            clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.8), "the restart did not forget the delay");
+            task.History.Events.Select(e => e.EventType).ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowExecutionSignaled,
+                EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted]);
         }
         finally
         {

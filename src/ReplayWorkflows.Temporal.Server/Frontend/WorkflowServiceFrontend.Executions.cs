@@ -106,9 +106,9 @@ internal sealed partial class WorkflowServiceFrontend
             throw new GrpcException(GrpcStatusCode.InvalidArgument, "RequestId exceeds length limit.");
         }
 
-        if (!string.IsNullOrEmpty(cron))
+        if (CommandValidator.CronProblem(cron) is { } cronProblem)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "Cron schedules are not supported by this dev server yet.");
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, cronProblem);
         }
 
         if (RetryPolicies.Problem(retry) is { } retryProblem)

@@ -158,9 +158,9 @@ internal static class CommandValidator
             return Bad(cause, "WorkflowType is not set on StartChildWorkflowExecutionCommand.");
         }
 
-        if (!string.IsNullOrEmpty(a.CronSchedule))
+        if (CronProblem(a.CronSchedule) is { } cronProblem)
         {
-            return Bad(cause, "Cron schedules are not supported by this server.");
+            return Bad(cause, cronProblem);
         }
 
         if (RetryPolicies.Problem(a.RetryPolicy) is { } retryProblem)
@@ -169,5 +169,24 @@ internal static class CommandValidator
         }
 
         return null;
+    }
+
+    /// <summary>Why a cron schedule cannot be used, or null when it is empty or valid.</summary>
+    public static string? CronProblem(string? cron)
+    {
+        if (string.IsNullOrEmpty(cron))
+        {
+            return null;
+        }
+
+        try
+        {
+            CronSchedule.Parse(cron);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return $"Invalid CronSchedule: {e.Message}";
+        }
     }
 }

@@ -97,8 +97,10 @@ internal sealed partial class HistoryEngine
             Memo = a.Memo,
             SearchAttributes = a.SearchAttributes,
             Header = a.Header,
+            RetryPolicy = a.RetryPolicy,
+            CronSchedule = a.CronSchedule,
         };
-        var childRun = CreateRun(a.Namespace, attributes, Guid.NewGuid().ToString(), TimeSpan.Zero, null);
+        var childRun = CreateRun(a.Namespace, attributes, Guid.NewGuid().ToString(), FirstCronBackoff(a.CronSchedule), null);
         var started = NewEvent(EventType.ChildWorkflowExecutionStarted);
         started.ChildWorkflowExecutionStartedEventAttributes = new ChildWorkflowExecutionStartedEventAttributes
         {

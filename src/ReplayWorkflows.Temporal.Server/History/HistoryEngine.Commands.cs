@@ -63,14 +63,7 @@ internal sealed partial class HistoryEngine
                 Append(run, modify);
                 return false;
             case CommandType.CompleteWorkflowExecution:
-                var complete = NewEvent(EventType.WorkflowExecutionCompleted);
-                complete.WorkflowExecutionCompletedEventAttributes = new WorkflowExecutionCompletedEventAttributes
-                {
-                    Result = command.CompleteWorkflowExecutionCommandAttributes.Result,
-                    WorkflowTaskCompletedEventId = completedId,
-                };
-                Append(run, complete);
-                OnClosed(run);
+                CompleteRun(run, command.CompleteWorkflowExecutionCommandAttributes.Result, completedId);
                 return false;
             case CommandType.FailWorkflowExecution:
                 FailRun(run, command.FailWorkflowExecutionCommandAttributes.Failure, completedId);

@@ -103,8 +103,8 @@ internal sealed partial class HistoryEngine
 
     /// <summary>After a run closes: its parent learns of it and its children follow their parent close policy.</summary>
     /// <param name="continuedAsNew">The run goes on as a new run: children stay, the parent is not told.</param>
-    /// <param name="retried">The run failed and its next attempt started: the parent waits for the last attempt.</param>
-    private void OnClosed(MutableState run, bool continuedAsNew = false, bool retried = false)
+    /// <param name="chainContinues">A retry or the next cron run started: the parent waits for the chain's last run.</param>
+    private void OnClosed(MutableState run, bool continuedAsNew = false, bool chainContinues = false)
     {
         Touch(run);
         run.Buffered.Clear();
@@ -137,7 +137,7 @@ internal sealed partial class HistoryEngine
             }
         }
 
-        if (!continuedAsNew && !retried)
+        if (!continuedAsNew && !chainContinues)
         {
             NotifyParent(run);
         }

@@ -55,7 +55,19 @@ internal sealed partial class HistoryEngine
             // A retry was pending (or backing off) when the server stopped: it lives outside history, so hand it out again.
             ScheduleWorkflowTask(run, run.WorkflowTaskAttempt);
         }
-        else if (run.Events.Count > 0 && run.Events[^1].EventType is EventType.WorkflowExecutionStarted or EventType.WorkflowTaskFailed or EventType.WorkflowTaskTimedOut)
+        else if (run.FirstWorkflowTaskDue is { } due)
+        {
+            // No task yet: a first task held back (start delay, retry backoff, cron schedule) waits out the rest.
+            if (due > Now)
+            {
+                ScheduleFirstWorkflowTaskAt(run, due);
+            }
+            else
+            {
+                ScheduleWorkflowTask(run);
+            }
+        }
+        else if (run.Events[^1].EventType is EventType.WorkflowTaskFailed or EventType.WorkflowTaskTimedOut)
         {
             ScheduleWorkflowTask(run);
         }

@@ -27,7 +27,9 @@ internal sealed partial class HistoryEngine
             request.WorkflowExecutionTimeout, request.WorkflowRunTimeout, request.WorkflowTaskTimeout,
             request.Identity, request.Memo, request.SearchAttributes, request.Header);
         attributes.RetryPolicy = request.RetryPolicy;
-        var run = CreateRun(request.Namespace, attributes, request.RequestId, request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, null);
+        attributes.CronSchedule = request.CronSchedule;
+        var delay = Max(request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, FirstCronBackoff(request.CronSchedule));
+        var run = CreateRun(request.Namespace, attributes, request.RequestId, delay, null);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
     });
 
@@ -64,9 +66,13 @@ internal sealed partial class HistoryEngine
             request.WorkflowExecutionTimeout, request.WorkflowRunTimeout, request.WorkflowTaskTimeout,
             request.Identity, request.Memo, request.SearchAttributes, request.Header);
         attributes.RetryPolicy = request.RetryPolicy;
-        var run = CreateRun(request.Namespace, attributes, request.RequestId, request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, signal);
+        attributes.CronSchedule = request.CronSchedule;
+        var delay = Max(request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, FirstCronBackoff(request.CronSchedule));
+        var run = CreateRun(request.Namespace, attributes, request.RequestId, delay, signal);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
     });
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     // Start and signal-with-start requests carry the same start fields under the same names but share no type.
     private static WorkflowExecutionStartedEventAttributes StartedAttributes(
@@ -195,14 +201,7 @@ internal sealed partial class HistoryEngine
 
         if (startDelay > TimeSpan.Zero)
         {
-            var key = run.Key;
-            After(() => timers.Schedule(now + startDelay, () => Mutate(() =>
-            {
-                if (runs.GetValueOrDefault(key) is { IsRunning: true, WorkflowTask: null } delayed)
-                {
-                    ScheduleWorkflowTask(delayed);
-                }
-            })));
+            ScheduleFirstWorkflowTaskAt(run, now + startDelay);
         }
         else
         {
@@ -212,6 +211,18 @@ internal sealed partial class HistoryEngine
         ArmRunTimeout(run);
         LogStarted(logger, run.Key.WorkflowId, runId);
         return run;
+    }
+
+    private void ScheduleFirstWorkflowTaskAt(MutableState run, DateTimeOffset due)
+    {
+        var key = run.Key;
+        After(() => timers.Schedule(due, () => Mutate(() =>
+        {
+            if (runs.GetValueOrDefault(key) is { IsRunning: true, WorkflowTask: null } delayed)
+            {
+                ScheduleWorkflowTask(delayed);
+            }
+        })));
     }
 
     /// <summary>Arms the timer that times the run out at its run or execution deadline, whichever is first.</summary>

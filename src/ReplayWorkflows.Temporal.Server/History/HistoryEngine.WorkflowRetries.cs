@@ -22,44 +22,74 @@ internal sealed partial class HistoryEngine
     }
 
     /// <summary>
-    /// Starts the next attempt of a failed run under the same workflow id: same input, policy, memo and search
-    /// attributes, the failure as ContinuedFailure, its first workflow task after the backoff.
+    /// The started attributes of the run that follows a closed one under the same workflow id (a retry or the next
+    /// cron run): same input, policies, memo, search attributes and execution deadline.
     /// </summary>
-    private void StartRetryRun(MutableState failed, string newRunId, Failure? failure, TimeSpan backoff)
+    private static WorkflowExecutionStartedEventAttributes NextRunAttributes(MutableState closed, ContinueAsNewInitiator initiator)
     {
-        var previous = failed.Started;
-        var attributes = new WorkflowExecutionStartedEventAttributes
+        var previous = closed.Started;
+        return new WorkflowExecutionStartedEventAttributes
         {
-            WorkflowId = failed.Key.WorkflowId,
+            WorkflowId = closed.Key.WorkflowId,
             WorkflowType = previous.WorkflowType,
             TaskQueue = previous.TaskQueue,
             Input = previous.Input,
             WorkflowExecutionTimeout = previous.WorkflowExecutionTimeout,
             WorkflowRunTimeout = previous.WorkflowRunTimeout,
             WorkflowTaskTimeout = previous.WorkflowTaskTimeout,
-            ContinuedExecutionRunId = failed.Key.RunId,
-            Initiator = ContinueAsNewInitiator.Retry,
-            ContinuedFailure = failure,
+            ContinuedExecutionRunId = closed.Key.RunId,
+            Initiator = initiator,
             FirstExecutionRunId = previous.FirstExecutionRunId,
             WorkflowExecutionExpirationTime = previous.WorkflowExecutionExpirationTime,
             ParentWorkflowNamespace = previous.ParentWorkflowNamespace,
             ParentWorkflowExecution = previous.ParentWorkflowExecution,
             ParentInitiatedEventId = previous.ParentInitiatedEventId,
             RetryPolicy = previous.RetryPolicy,
-            Attempt = previous.Attempt + 1,
-            Memo = failed.Memo.Fields.Count > 0 ? failed.Memo.Clone() : null,
-            SearchAttributes = failed.SearchAttributes.IndexedFields.Count > 0 ? failed.SearchAttributes.Clone() : null,
+            CronSchedule = previous.CronSchedule,
+            LastCompletionResult = previous.LastCompletionResult,
+            Memo = closed.Memo.Fields.Count > 0 ? closed.Memo.Clone() : null,
+            SearchAttributes = closed.SearchAttributes.IndexedFields.Count > 0 ? closed.SearchAttributes.Clone() : null,
             Header = previous.Header,
             Identity = previous.Identity,
         };
+    }
+
+    /// <summary>Starts the next attempt of a failed run: the failure as ContinuedFailure, its first task after the backoff.</summary>
+    private void StartRetryRun(MutableState failed, string newRunId, Failure? failure, TimeSpan backoff)
+    {
+        var attributes = NextRunAttributes(failed, ContinueAsNewInitiator.Retry);
+        attributes.Attempt = failed.Started.Attempt + 1;
+        attributes.ContinuedFailure = failure;
         CreateRunWithId(failed.Key.Namespace, newRunId, attributes, backoff);
     }
 
-    /// <summary>Closes a run as failed, starting its next attempt when its retry policy allows one.</summary>
+    /// <summary>Closes a run as completed; a cron workflow starts its next run at the next scheduled time.</summary>
+    private void CompleteRun(MutableState run, Payloads? result, long completedId)
+    {
+        var cron = NextCronBackoff(run);
+        var newRunId = cron is null ? string.Empty : Guid.NewGuid().ToString();
+        var e = NewEvent(EventType.WorkflowExecutionCompleted);
+        e.WorkflowExecutionCompletedEventAttributes = new WorkflowExecutionCompletedEventAttributes
+        {
+            Result = result,
+            WorkflowTaskCompletedEventId = completedId,
+            NewExecutionRunId = newRunId,
+        };
+        Append(run, e);
+        if (cron is { } backoff)
+        {
+            StartCronRun(run, newRunId, result, null, backoff);
+        }
+
+        OnClosed(run, chainContinues: cron is not null);
+    }
+
+    /// <summary>Closes a run as failed, starting its next attempt when its retry policy allows one, else its next cron run.</summary>
     private void FailRun(MutableState run, Failure? failure, long completedId)
     {
         var decision = DecideWorkflowRetry(run, failure, TimeoutType.Unspecified);
-        var newRunId = decision.Retry ? Guid.NewGuid().ToString() : string.Empty;
+        var cron = decision.Retry ? null : NextCronBackoff(run);
+        var newRunId = decision.Retry || cron is not null ? Guid.NewGuid().ToString() : string.Empty;
         var e = NewEvent(EventType.WorkflowExecutionFailed);
         e.WorkflowExecutionFailedEventAttributes = new WorkflowExecutionFailedEventAttributes
         {
@@ -73,8 +103,12 @@ internal sealed partial class HistoryEngine
         {
             StartRetryRun(run, newRunId, failure, decision.Backoff);
         }
+        else if (cron is { } backoff)
+        {
+            StartCronRun(run, newRunId, null, failure, backoff);
+        }
 
-        OnClosed(run, retried: decision.Retry);
+        OnClosed(run, chainContinues: newRunId.Length > 0);
     }
 
     /// <summary>Times a run out; a run timeout (not the execution's) is retried when the policy allows.</summary>
@@ -84,7 +118,8 @@ internal sealed partial class HistoryEngine
         var decision = executionExpired
             ? new RetryDecision(RetryState.Timeout, TimeSpan.Zero)
             : DecideWorkflowRetry(run, null, TimeoutType.StartToClose);
-        var newRunId = decision.Retry ? Guid.NewGuid().ToString() : string.Empty;
+        var cron = decision.Retry || executionExpired ? null : NextCronBackoff(run);
+        var newRunId = decision.Retry || cron is not null ? Guid.NewGuid().ToString() : string.Empty;
         var e = NewEvent(EventType.WorkflowExecutionTimedOut);
         e.WorkflowExecutionTimedOutEventAttributes = new WorkflowExecutionTimedOutEventAttributes
         {
@@ -92,16 +127,20 @@ internal sealed partial class HistoryEngine
             NewExecutionRunId = newRunId,
         };
         Append(run, e);
+        var failure = new Failure
+        {
+            Message = "workflow run timed out",
+            TimeoutFailureInfo = new TimeoutFailureInfo { TimeoutType = TimeoutType.StartToClose },
+        };
         if (decision.Retry)
         {
-            var failure = new Failure
-            {
-                Message = "workflow run timed out",
-                TimeoutFailureInfo = new TimeoutFailureInfo { TimeoutType = TimeoutType.StartToClose },
-            };
             StartRetryRun(run, newRunId, failure, decision.Backoff);
         }
+        else if (cron is { } backoff)
+        {
+            StartCronRun(run, newRunId, null, failure, backoff);
+        }
 
-        OnClosed(run, retried: decision.Retry);
+        OnClosed(run, chainContinues: newRunId.Length > 0);
     }
 }

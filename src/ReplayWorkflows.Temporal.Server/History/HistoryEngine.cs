@@ -139,7 +139,9 @@ internal sealed partial class HistoryEngine
         }
 
         AppendWithFixups(run, e);
-        if (needsWorkflowTask)
+
+        // A run still waiting out its first-task backoff (delayed start, retry, cron) gets the event with that task.
+        if (needsWorkflowTask && !(run.FirstWorkflowTaskDue > Now))
         {
             ScheduleWorkflowTask(run);
         }

@@ -82,6 +82,15 @@ internal sealed class MutableState
 
     public HistoryEvent? CloseEvent => IsRunning || Events.Count == 0 ? null : Events[^1];
 
+    /// <summary>
+    /// When the run's first workflow task is due, while it has had none (null after that): its start time plus the
+    /// first-task backoff of a delayed start, a retry or a cron run.
+    /// </summary>
+    public DateTimeOffset? FirstWorkflowTaskDue =>
+        WorkflowTask is null && LastCompletedWorkflowTaskStartedEventId == 0 && !Events.Any(e => e.EventType == EventType.WorkflowTaskScheduled)
+            ? StartTime + (Started.FirstWorkflowTaskBackoff?.ToTimeSpan() ?? TimeSpan.Zero)
+            : null;
+
     /// <summary>Bumps on every change of the workflow task so its timers can tell they are stale.</summary>
     public long WorkflowTaskStamp { get; set; }
 
