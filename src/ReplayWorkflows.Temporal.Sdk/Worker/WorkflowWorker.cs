@@ -74,10 +74,20 @@ internal sealed partial class WorkflowWorker
         try
         {
             var events = await FullHistoryAsync(task).ConfigureAwait(false);
+            var instance = task.Query is null ? cache.Get(runId) : null;
+            if (instance is not null && !ContinuesFrom(instance, events))
+            {
+                // Our last reply did not land as we thought (timed out, failed): rebuild from history.
+                cache.Remove(runId);
+                instance = null;
+            }
+
             if (Codec is { } codec)
             {
-                // Workflow code sees decoded payloads; everything it sends back is encoded below.
-                foreach (var e in events)
+                // Workflow code sees decoded payloads; everything it sends back is encoded below. A cached instance
+                // has applied its events already, so only the ones after them are decoded (a query replays them all).
+                var applied = instance?.LastEventId ?? 0;
+                foreach (var e in events.Where(e => e.EventId > applied))
                 {
                     await PayloadVisitor.DecodeAsync(codec, e).ConfigureAwait(false);
                 }
@@ -105,14 +115,6 @@ internal sealed partial class WorkflowWorker
                     $"Workflow class {task.WorkflowType.Name} is not registered on this worker, available workflows: {string.Join(", ", workflows.Keys.Order(StringComparer.Ordinal))}"),
                     WorkflowTaskFailedCause.WorkflowWorkerUnhandledFailure).ConfigureAwait(false);
                 return;
-            }
-
-            var instance = cache.Get(runId);
-            if (instance is not null && !ContinuesFrom(instance, events))
-            {
-                // Our last reply did not land as we thought (timed out, failed): rebuild from history.
-                cache.Remove(runId);
-                instance = null;
             }
 
             instance ??= NewInstance(definition, task.WorkflowExecution.WorkflowId);

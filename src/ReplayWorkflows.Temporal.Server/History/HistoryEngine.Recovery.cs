@@ -17,8 +17,7 @@ internal sealed partial class HistoryEngine
             var run = new MutableState(new ExecutionKey(s.Namespace, s.WorkflowId, s.RunId)) { RequestId = s.RequestId };
             foreach (var e in s.Events)
             {
-                run.Events.Add(e);
-                run.Apply(e);
+                run.Load(e);
             }
 
             run.Buffered.AddRange(s.Buffered);

@@ -174,7 +174,7 @@ internal sealed partial class HistoryEngine
             ScheduledEventId = wft.ScheduledEventId,
             Identity = identity,
             RequestId = requestId,
-            HistorySizeBytes = run.Events.Sum(x => (long)x.CalculateSize()),
+            HistorySizeBytes = run.HistorySizeBytes,
         };
         if (wft.IsTransient)
         {

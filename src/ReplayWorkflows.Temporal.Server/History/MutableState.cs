@@ -94,13 +94,23 @@ internal sealed class MutableState
     /// <summary>Bumps on every change of the workflow task so its timers can tell they are stale.</summary>
     public long WorkflowTaskStamp { get; set; }
 
+    /// <summary>The encoded size of the history, kept as events are added (workers are told it with each task).</summary>
+    public long HistorySizeBytes { get; private set; }
+
     /// <summary>Appends an event with the next id and applies it.</summary>
     public HistoryEvent Append(HistoryEvent e)
     {
         e.EventId = NextEventId;
-        Events.Add(e);
-        Apply(e);
+        Load(e);
         return e;
+    }
+
+    /// <summary>Adds a stored event as it is (a restart rebuilding the run) and applies it.</summary>
+    public void Load(HistoryEvent e)
+    {
+        Events.Add(e);
+        HistorySizeBytes += e.CalculateSize();
+        Apply(e);
     }
 
     /// <summary>Updates the indexes for one history event (also used when reloading from the store).</summary>
