@@ -5,7 +5,7 @@ using Temporalio.Worker;
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
 /// <summary>Each of the four activity timeouts, as the workflow sees it, and an activity's own retry delay.</summary>
-public sealed class ActivityTimeoutTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class ActivityTimeoutTests(DevServerFixture server)
 {
     [Theory]
     [InlineData("StartToClose", "StartToClose")]

@@ -6,7 +6,7 @@ using Temporalio.Worker;
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
 /// <summary>Workflow id reuse policies (after a run closed) and conflict policies (while one runs).</summary>
-public sealed class IdPolicyTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class IdPolicyTests(DevServerFixture server)
 {
     private TemporalClient Client => server.Client;
 

@@ -5,7 +5,7 @@ using Temporalio.Worker;
 
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
-public sealed class LocalActivityTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class LocalActivityTests(DevServerFixture server)
 {
     [Fact]
     public async Task Local_activities_run_on_the_worker_are_recorded_as_markers_and_replay_from_them()

@@ -7,7 +7,7 @@ using Temporalio.Workflows;
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
 /// <summary>What happens to a running child when its parent closes, per policy, and a parent cancelling its child.</summary>
-public sealed class ParentClosePolicyTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class ParentClosePolicyTests(DevServerFixture server)
 {
     [Theory]
     [InlineData(ParentClosePolicy.Terminate, WorkflowExecutionStatus.Terminated)]

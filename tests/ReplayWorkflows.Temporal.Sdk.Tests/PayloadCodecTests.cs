@@ -9,7 +9,7 @@ using Temporalio.Worker;
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
 /// <summary>A payload codec on the client applies to everything the worker and the workflows exchange with the server.</summary>
-public sealed class PayloadCodecTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class PayloadCodecTests(DevServerFixture server)
 {
     private static readonly DataConverter Sealed = DataConverter.Default with { PayloadCodec = new WrappingCodec() };
 

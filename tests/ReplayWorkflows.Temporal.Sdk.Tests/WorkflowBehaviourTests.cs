@@ -7,7 +7,7 @@ using Temporalio.Worker;
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
 /// <summary>Our SDK's client and worker against our dev server, over real gRPC.</summary>
-public sealed class WorkflowBehaviourTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class WorkflowBehaviourTests(DevServerFixture server)
 {
     private TemporalClient Client => server.Client;
 

@@ -8,7 +8,7 @@ using Temporalio.Workflows;
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
 /// <summary>What workflow code can read about itself, and a workflow's own execution timeout.</summary>
-public sealed class WorkflowContextTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class WorkflowContextTests(DevServerFixture server)
 {
     [Fact]
     public async Task Info_memo_init_arguments_and_replaying_are_what_the_starter_and_history_say()

@@ -6,7 +6,7 @@ using Temporalio.Worker;
 
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 
-public sealed class WorkflowCoordinationTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+public abstract class WorkflowCoordinationTests(DevServerFixture server)
 {
     [Fact]
     public async Task Condition_timeouts_WhenAny_external_signals_and_search_attributes_work_together()
