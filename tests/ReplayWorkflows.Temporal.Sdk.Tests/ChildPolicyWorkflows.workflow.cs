@@ -1,6 +1,7 @@
 using Temporalio.Api.Enums.V1;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
+using ParentClosePolicy = Temporalio.Workflows.ParentClosePolicy;
 
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 

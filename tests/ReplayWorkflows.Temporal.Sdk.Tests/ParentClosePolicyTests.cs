@@ -3,6 +3,7 @@ using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 using Temporalio.Worker;
 using Temporalio.Workflows;
+using ParentClosePolicy = Temporalio.Workflows.ParentClosePolicy;
 
 namespace ReplayWorkflows.Temporal.Sdk.Tests;
 

@@ -107,6 +107,20 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
         }, options?.Rpc).ConfigureAwait(false);
     }
 
+    /// <summary>Signals through a lambda on the workflow class, for an untyped handle.</summary>
+    public Task SignalAsync<TWorkflow>(Expression<Func<TWorkflow, Task>> signalCall, WorkflowSignalOptions? options = null)
+    {
+        var (method, args) = ExpressionUtil.ExtractCall(signalCall);
+        return SignalAsync(WorkflowDefinition.SignalNameOf(method), args, options);
+    }
+
+    /// <summary>Queries through a lambda on the workflow class, for an untyped handle.</summary>
+    public Task<TQueryResult> QueryAsync<TWorkflow, TQueryResult>(Expression<Func<TWorkflow, TQueryResult>> queryCall, WorkflowQueryOptions? options = null)
+    {
+        var (member, args) = ExpressionUtil.ExtractMemberOrCall(queryCall);
+        return QueryAsync<TQueryResult>(WorkflowDefinition.QueryNameOf(member), args, options);
+    }
+
     public async Task<TQueryResult> QueryAsync<TQueryResult>(string query, IReadOnlyCollection<object?> args, WorkflowQueryOptions? options = null)
     {
         QueryWorkflowResponse response;
@@ -220,22 +234,16 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
 public record WorkflowHandle<TWorkflow>(ITemporalClient Client, string Id, string? RunId = null, string? ResultRunId = null, string? FirstExecutionRunId = null)
     : WorkflowHandle(Client, Id, RunId, ResultRunId, FirstExecutionRunId)
 {
-    public Task SignalAsync(Expression<Func<TWorkflow, Task>> signalCall, WorkflowSignalOptions? options = null)
-    {
-        var (method, args) = ExpressionUtil.ExtractCall(signalCall);
-        return SignalAsync(WorkflowDefinition.SignalNameOf(method), args, options);
-    }
+    public Task SignalAsync(Expression<Func<TWorkflow, Task>> signalCall, WorkflowSignalOptions? options = null) =>
+        SignalAsync<TWorkflow>(signalCall, options);
 
-    public Task<TQueryResult> QueryAsync<TQueryResult>(Expression<Func<TWorkflow, TQueryResult>> queryCall, WorkflowQueryOptions? options = null)
-    {
-        var (member, args) = ExpressionUtil.ExtractMemberOrCall(queryCall);
-        return QueryAsync<TQueryResult>(WorkflowDefinition.QueryNameOf(member), args, options);
-    }
+    public Task<TQueryResult> QueryAsync<TQueryResult>(Expression<Func<TWorkflow, TQueryResult>> queryCall, WorkflowQueryOptions? options = null) =>
+        QueryAsync<TWorkflow, TQueryResult>(queryCall, options);
 }
 
 /// <summary>A handle typed by its workflow class and result.</summary>
 public record WorkflowHandle<TWorkflow, TResult>(ITemporalClient Client, string Id, string? RunId = null, string? ResultRunId = null, string? FirstExecutionRunId = null)
     : WorkflowHandle<TWorkflow>(Client, Id, RunId, ResultRunId, FirstExecutionRunId)
 {
-    public Task<TResult> GetResultAsync(RpcOptions? rpcOptions = null) => GetResultAsync<TResult>(true, rpcOptions);
+    public new Task<TResult> GetResultAsync(bool followRuns = true, RpcOptions? rpcOptions = null) => GetResultAsync<TResult>(followRuns, rpcOptions);
 }

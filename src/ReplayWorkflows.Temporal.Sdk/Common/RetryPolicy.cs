@@ -6,19 +6,19 @@ namespace Temporalio.Common;
 public record RetryPolicy
 {
     /// <summary>Backoff before the first retry (default 1 s).</summary>
-    public TimeSpan InitialInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan InitialInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Multiplier of the backoff after each retry (default 2.0).</summary>
-    public float BackoffCoefficient { get; init; } = 2.0F;
+    public float BackoffCoefficient { get; set; } = 2.0F;
 
     /// <summary>Cap on the backoff; null means 100 times the initial interval.</summary>
-    public TimeSpan? MaximumInterval { get; init; }
+    public TimeSpan? MaximumInterval { get; set; }
 
     /// <summary>Total attempts, the first included; 0 means unlimited and 1 means no retries.</summary>
-    public int MaximumAttempts { get; init; }
+    public int MaximumAttempts { get; set; }
 
     /// <summary>Error types (ApplicationFailureException.ErrorType or exception class names) that are never retried.</summary>
-    public IReadOnlyCollection<string>? NonRetryableErrorTypes { get; init; }
+    public IReadOnlyCollection<string>? NonRetryableErrorTypes { get; set; }
 
     internal Api.Common.V1.RetryPolicy ToProto()
     {

@@ -47,7 +47,7 @@ internal sealed partial class ActivityWorker
     public async Task RunAsync(CancellationToken stopPolling, CancellationToken workerShutdown)
     {
         poller = new TaskPoller<PollActivityTaskQueueResponse>(
-            $"activity task queue {options.TaskQueue}", options.MaxConcurrentActivityTaskPolls, options.MaxConcurrentActivities,
+            $"activity task queue {options.TaskQueue}", options.MaxConcurrentActivityTaskPolls, options.MaxConcurrentActivities ?? TemporalWorkerOptions.DefaultMaxConcurrency,
             token => client.WorkflowService.PollActivityTaskQueueAsync(new PollActivityTaskQueueRequest
             {
                 Namespace = client.Options.Namespace,

@@ -19,11 +19,14 @@ public class TemporalWorkerOptions
 
     public IList<WorkflowDefinition> Workflows { get; } = [];
 
-    public int MaxConcurrentWorkflowTasks { get; set; } = 100;
+    /// <summary>The limit used where a MaxConcurrent* option is left null.</summary>
+    internal const int DefaultMaxConcurrency = 100;
 
-    public int MaxConcurrentActivities { get; set; } = 100;
+    public int? MaxConcurrentWorkflowTasks { get; set; }
 
-    public int MaxConcurrentLocalActivities { get; set; } = 100;
+    public int? MaxConcurrentActivities { get; set; }
+
+    public int? MaxConcurrentLocalActivities { get; set; }
 
     public int MaxConcurrentWorkflowTaskPolls { get; set; } = 5;
 

@@ -51,9 +51,10 @@ public class WorkflowReplayer
 
     public WorkflowReplayerOptions Options { get; }
 
-    public async Task<WorkflowReplayResult> ReplayWorkflowAsync(WorkflowHistory history, bool throwOnReplayFailure = true)
+    public async Task<WorkflowReplayResult> ReplayWorkflowAsync(WorkflowHistory history, bool throwOnReplayFailure = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
+        cancellationToken.ThrowIfCancellationRequested();
         var started = history.Events.FirstOrDefault(e => e.EventType == EventType.WorkflowExecutionStarted)
             ?? throw new ArgumentException($"history of {history.Id} has no WorkflowExecutionStarted event");
         var type = started.WorkflowExecutionStartedEventAttributes.WorkflowType.Name;
@@ -89,11 +90,30 @@ public class WorkflowReplayer
         return new WorkflowReplayResult(history, failure);
     }
 
-    public async IAsyncEnumerable<WorkflowReplayResult> ReplayWorkflowsAsync(IEnumerable<WorkflowHistory> histories, bool throwOnReplayFailure = false)
+    /// <summary>Replays each history; failures are collected in the results unless <paramref name="throwOnReplayFailure"/>.</summary>
+    public async Task<IEnumerable<WorkflowReplayResult>> ReplayWorkflowsAsync(
+        IEnumerable<WorkflowHistory> histories, bool throwOnReplayFailure = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(histories);
+        var results = new List<WorkflowReplayResult>();
         foreach (var history in histories)
         {
-            yield return await ReplayWorkflowAsync(history, throwOnReplayFailure).ConfigureAwait(false);
+            results.Add(await ReplayWorkflowAsync(history, throwOnReplayFailure, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>Replays histories as they arrive (for example from a listing of the server's workflows).</summary>
+    public async IAsyncEnumerable<WorkflowReplayResult> ReplayWorkflowsAsync(
+        IAsyncEnumerable<WorkflowHistory> histories,
+        bool throwOnReplayFailure = false,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        await foreach (var history in histories.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return await ReplayWorkflowAsync(history, throwOnReplayFailure, cancellationToken).ConfigureAwait(false);
         }
     }
 }

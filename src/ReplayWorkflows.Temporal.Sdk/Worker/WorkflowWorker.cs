@@ -27,6 +27,7 @@ internal sealed partial class WorkflowWorker
     private readonly Dictionary<string, WorkflowDefinition> workflows;
     private readonly ILogger logger;
     private readonly WorkflowCache cache;
+    private readonly SemaphoreSlim localActivitySlots;
     private readonly Dictionary<string, Activities.ActivityDefinition> localActivities;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> runLocks = new(StringComparer.Ordinal);
 
@@ -46,13 +47,15 @@ internal sealed partial class WorkflowWorker
         }
 
         cache = new WorkflowCache(Math.Max(1, options.MaxCachedWorkflows));
+        var localSlots = Math.Max(1, options.MaxConcurrentLocalActivities ?? TemporalWorkerOptions.DefaultMaxConcurrency);
+        localActivitySlots = new SemaphoreSlim(localSlots, localSlots);
         localActivities = options.Activities.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public async Task RunAsync(CancellationToken stopPolling)
     {
         var poller = new TaskPoller<PollWorkflowTaskQueueResponse>(
-            $"workflow task queue {options.TaskQueue}", options.MaxConcurrentWorkflowTaskPolls, options.MaxConcurrentWorkflowTasks,
+            $"workflow task queue {options.TaskQueue}", options.MaxConcurrentWorkflowTaskPolls, options.MaxConcurrentWorkflowTasks ?? TemporalWorkerOptions.DefaultMaxConcurrency,
             token => client.WorkflowService.PollWorkflowTaskQueueAsync(new PollWorkflowTaskQueueRequest
             {
                 Namespace = client.Options.Namespace,
@@ -199,6 +202,7 @@ internal sealed partial class WorkflowWorker
         {
             WorkflowId = workflowId,
             LocalActivityDefinitions = localActivities,
+            LocalActivitySlots = localActivitySlots,
         };
 
     /// <summary>Runs the instance on its own thread; null means it did not yield in time (a deadlock).</summary>

@@ -17,7 +17,7 @@ public class ChildWorkflowOptions
 
     public ChildWorkflowCancellationType CancellationType { get; set; } = ChildWorkflowCancellationType.WaitCancellationCompleted;
 
-    public ParentClosePolicy ParentClosePolicy { get; set; } = ParentClosePolicy.Terminate;
+    public ParentClosePolicy ParentClosePolicy { get; set; }
 
     public TimeSpan? ExecutionTimeout { get; set; }
 

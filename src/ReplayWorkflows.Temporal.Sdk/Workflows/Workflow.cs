@@ -137,6 +137,12 @@ public static class Workflow
     public static async Task ExecuteChildWorkflowAsync<TWorkflow>(Expression<Func<TWorkflow, Task>> workflowRunCall, ChildWorkflowOptions? options = null) =>
         await (await StartChildWorkflowAsync(workflowRunCall, options)).GetResultAsync();
 
+    public static async Task ExecuteChildWorkflowAsync(string workflow, IReadOnlyCollection<object?> args, ChildWorkflowOptions? options = null)
+    {
+        var (handle, _, _) = await StartChild(workflow, args, options, typeof(void));
+        await handle.GetResultAsync();
+    }
+
     public static async Task<TResult> ExecuteChildWorkflowAsync<TResult>(string workflow, IReadOnlyCollection<object?> args, ChildWorkflowOptions? options = null)
     {
         var (handle, _, _) = await StartChild(workflow, args, options, typeof(TResult));
@@ -216,14 +222,21 @@ public static class Workflow
     public static Task<TResult[]> WhenAllAsync<TResult>(params Task<TResult>[] tasks) => Task.WhenAll(tasks);
 
     /// <summary>The workflow-safe replacement of <c>Task.Run</c>: runs on the workflow's scheduler.</summary>
-    public static Task RunTaskAsync(Func<Task> function) => Instance.StartOnScheduler<object?>(async () =>
-    {
-        await function();
-        return null;
-    });
+    public static Task RunTaskAsync(Func<Task> function, CancellationToken? cancellationToken = null) =>
+        RunTaskAsync<object?>(
+            async () =>
+            {
+                await function();
+                return null;
+            },
+            cancellationToken);
 
-    public static Task<TResult> RunTaskAsync<TResult>(Func<Task<TResult>> function) =>
-        Instance.StartOnScheduler(function);
+    /// <summary>As <c>Task.Factory.StartNew</c> with a token: a token already canceled (the workflow's by default) cancels the task before it runs.</summary>
+    public static Task<TResult> RunTaskAsync<TResult>(Func<Task<TResult>> function, CancellationToken? cancellationToken = null)
+    {
+        var token = cancellationToken ?? CancellationToken;
+        return token.IsCancellationRequested ? Task.FromCanceled<TResult>(token) : Instance.StartOnScheduler(function);
+    }
 
     // ---- versioning, search attributes, continue-as-new ----
 
@@ -236,6 +249,12 @@ public static class Workflow
     public static void UpsertTypedSearchAttributes(params SearchAttributeUpdate[] updates) => Instance.UpsertSearchAttributes(updates);
 
     public static ContinueAsNewException CreateContinueAsNewException<TWorkflow>(Expression<Func<TWorkflow, Task>> workflowRunCall, ContinueAsNewOptions? options = null)
+    {
+        var (_, args) = ExpressionUtil.ExtractCall(workflowRunCall);
+        return new ContinueAsNewException(WorkflowDefinition.NameOf(typeof(TWorkflow)), args, options);
+    }
+
+    public static ContinueAsNewException CreateContinueAsNewException<TWorkflow, TResult>(Expression<Func<TWorkflow, Task<TResult>>> workflowRunCall, ContinueAsNewOptions? options = null)
     {
         var (_, args) = ExpressionUtil.ExtractCall(workflowRunCall);
         return new ContinueAsNewException(WorkflowDefinition.NameOf(typeof(TWorkflow)), args, options);

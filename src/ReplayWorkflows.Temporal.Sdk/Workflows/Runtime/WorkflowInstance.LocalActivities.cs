@@ -26,6 +26,9 @@ internal sealed partial class WorkflowInstance
     /// <summary>The activities registered on this worker, which local activities may call.</summary>
     public IReadOnlyDictionary<string, ActivityDefinition> LocalActivityDefinitions { get; init; } = new Dictionary<string, ActivityDefinition>();
 
+    /// <summary>The worker's MaxConcurrentLocalActivities slots, shared by its workflows (none in the replayer).</summary>
+    public SemaphoreSlim? LocalActivitySlots { get; init; }
+
     internal Task<object?> ScheduleLocalActivity(string activityType, IReadOnlyCollection<object?> args, LocalActivityOptions options, System.Type resultType)
     {
         AssertInWorkflow();
@@ -178,6 +181,15 @@ internal sealed partial class WorkflowInstance
         var context = new ActivityExecutionContext(info, cancel, CancellationToken.None, _ => { }, logger);
         try
         {
+            LocalActivitySlots?.Wait(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, new ApplicationFailureException($"local activity {pending.ActivityType} timed out waiting for a free local activity slot", errorType: "LocalActivityTimeout"));
+        }
+
+        try
+        {
             // On the thread pool, outside the workflow scheduler: activity code may do anything.
             var value = Task.Run(async () =>
             {
@@ -194,6 +206,10 @@ internal sealed partial class WorkflowInstance
         {
             logger.LogDebug(ex, "Local activity {ActivityType} attempt {Attempt} failed", pending.ActivityType, attempt);
             return (null, ex);
+        }
+        finally
+        {
+            LocalActivitySlots?.Release();
         }
     }
 

@@ -150,7 +150,7 @@ internal sealed partial class WorkflowInstance
             WorkflowType = new WorkflowType { Name = workflowType },
             TaskQueue = new Api.TaskQueue.V1.TaskQueue { Name = options.TaskQueue ?? Info!.TaskQueue },
             Input = EncodeValues(args),
-            ParentClosePolicy = options.ParentClosePolicy,
+            ParentClosePolicy = (Api.Enums.V1.ParentClosePolicy)options.ParentClosePolicy,
             WorkflowIdReusePolicy = options.IdReusePolicy,
             RetryPolicy = options.RetryPolicy?.ToProto(),
             CronSchedule = options.CronSchedule ?? string.Empty,

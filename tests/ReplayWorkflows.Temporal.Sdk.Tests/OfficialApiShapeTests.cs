@@ -1,0 +1,85 @@
+using Temporalio.Client;
+using Temporalio.Common;
+using Temporalio.Worker;
+using Temporalio.Workflows;
+
+namespace ReplayWorkflows.Temporal.Sdk.Tests;
+
+/// <summary>
+/// Calls written the way the official Temporalio .NET SDK's documentation writes them: untyped handles with workflow
+/// lambdas, result options, batch replay of a list or a stream of histories, settable retry policies.
+/// </summary>
+public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixture<DevServerFixture>
+{
+    [Fact]
+    public async Task An_untyped_handle_signals_and_queries_through_workflow_lambdas_and_the_typed_one_waits_without_following()
+    {
+        var queue = DevServerFixture.NewId("shapes");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<CounterWorkflow>());
+        var result = await worker.ExecuteAsync(async () =>
+        {
+            var typed = await server.Client.StartWorkflowAsync((CounterWorkflow w) => w.RunAsync(0), new WorkflowOptions(DevServerFixture.NewId("shapes"), queue));
+            var untyped = server.Client.GetWorkflowHandle(typed.Id);
+            await untyped.SignalAsync<CounterWorkflow>(w => w.AddAsync("a"));
+            await untyped.SignalAsync<CounterWorkflow>(w => w.AddAsync("b"));
+            (await untyped.QueryAsync<CounterWorkflow, int>(w => w.Count)).ShouldBe(2);
+            (await untyped.QueryAsync<CounterWorkflow, string>(w => w.ItemAt(1))).ShouldBe("b");
+            await untyped.SignalAsync<CounterWorkflow>(w => w.FinishAsync());
+            return await typed.GetResultAsync(followRuns: false);
+        });
+
+        result.ShouldBe("a,b");
+    }
+
+    [Fact]
+    public async Task The_replayer_takes_a_list_or_a_stream_of_histories_and_reports_each()
+    {
+        var queue = DevServerFixture.NewId("replay-many");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddAllActivities(new TestActivities()).AddWorkflow<GreetingWorkflow>());
+        var ids = new[] { DevServerFixture.NewId("replay-many"), DevServerFixture.NewId("replay-many") };
+        var histories = await worker.ExecuteAsync(async () =>
+        {
+            var list = new List<WorkflowHistory>();
+            foreach (var id in ids)
+            {
+                await server.Client.ExecuteWorkflowAsync((GreetingWorkflow w) => w.RunAsync(new Greeting("x", 2)), new WorkflowOptions(id, queue));
+                list.Add(await server.Client.GetWorkflowHandle(id).FetchHistoryAsync());
+            }
+
+            return list;
+        });
+
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<GreetingWorkflow>());
+        var fromList = await replayer.ReplayWorkflowsAsync(histories);
+        fromList.Select(r => r.History.Id).ShouldBe(ids);
+        fromList.ShouldAllBe(r => r.ReplayFailure == null);
+
+        var fromStream = new List<WorkflowReplayResult>();
+        await foreach (var replayed in replayer.ReplayWorkflowsAsync(histories.ToAsyncEnumerable()))
+        {
+            fromStream.Add(replayed);
+        }
+
+        fromStream.Count.ShouldBe(2);
+        fromStream.ShouldAllBe(r => r.ReplayFailure == null);
+
+        var wrong = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<ChangedGreetingWorkflow>());
+        var failures = await wrong.ReplayWorkflowsAsync(histories);
+        failures.ShouldAllBe(r => r.ReplayFailure is Temporalio.Exceptions.WorkflowNondeterminismException);
+    }
+
+    [Fact]
+    public void Retry_policies_and_worker_limits_are_settable_after_construction()
+    {
+        var policy = new RetryPolicy();
+        policy.MaximumAttempts = 4;
+        policy.InitialInterval = TimeSpan.FromMilliseconds(10);
+        policy.MaximumAttempts.ShouldBe(4);
+
+        var options = new TemporalWorkerOptions("q");
+        options.MaxConcurrentActivities.ShouldBeNull("null means the default, as in the official SDK");
+        options.MaxConcurrentLocalActivities = 1;
+        (options.MaxConcurrentLocalActivities ?? 100).ShouldBe(1);
+        new ChildWorkflowOptions().ParentClosePolicy.ShouldBe(ParentClosePolicy.None, "None leaves it to the server (terminate)");
+    }
+}
