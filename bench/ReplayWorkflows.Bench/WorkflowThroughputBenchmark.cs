@@ -169,12 +169,12 @@ internal sealed class WorkflowThroughputBenchmark : IBenchmark
         var runSeconds = run.Elapsed.TotalSeconds;
         var history = await client.GetWorkflowHandle(id).FetchHistoryAsync();
         var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<ManyActivitiesWorkflow>());
-        await replayer.ReplayWorkflowAsync(history); // warm-up
+        await replayer.ReplayWorkflowAsync(history, cancellationToken: cancellationToken); // warm-up
         var replay = Stopwatch.StartNew();
         const int rounds = 5;
         for (var i = 0; i < rounds; i++)
         {
-            await replayer.ReplayWorkflowAsync(history);
+            await replayer.ReplayWorkflowAsync(history, cancellationToken: cancellationToken);
         }
 
         Console.WriteLine($"replay {activities} sequential activities ({history.Events.Count} events): ran in {runSeconds:F1} s; " +
