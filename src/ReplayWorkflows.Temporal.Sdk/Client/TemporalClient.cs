@@ -132,7 +132,7 @@ public class TemporalClient : ITemporalClient
             throw new ArgumentException("WorkflowOptions.Id and WorkflowOptions.TaskQueue are required");
         }
 
-        var input = await DataConverter.ToPayloadsAsync(args).ConfigureAwait(false);
+        var input = await DataConverter.ToPayloadsMessageAsync(args).ConfigureAwait(false);
         var requestId = Guid.NewGuid().ToString();
         Memo? memo = null;
         if (options.Memo is { Count: > 0 })
@@ -171,7 +171,7 @@ public class TemporalClient : ITemporalClient
                 return await StartedRunAsync(WorkflowService.StartWorkflowExecutionAsync(request, options.Rpc)).ConfigureAwait(false);
             }
 
-            var signalInput = await DataConverter.ToPayloadsAsync(options.StartSignalArgs ?? []).ConfigureAwait(false);
+            var signalInput = await DataConverter.ToPayloadsMessageAsync(options.StartSignalArgs ?? []).ConfigureAwait(false);
             var response = await WorkflowService.SignalWithStartWorkflowExecutionAsync(ToSignalWithStart(request, options.StartSignal, signalInput), options.Rpc).ConfigureAwait(false);
             return (response.RunId, response.RunId);
         }

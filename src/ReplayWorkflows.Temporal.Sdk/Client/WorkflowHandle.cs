@@ -48,7 +48,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
                         continue;
                     }
 
-                    return await Converter.ToSingleValueAsync<TResult>(completed.Result).ConfigureAwait(false);
+                    return await Converter.ToResultValueAsync<TResult>(completed.Result).ConfigureAwait(false);
                 case EventType.WorkflowExecutionContinuedAsNew:
                     var next = close.WorkflowExecutionContinuedAsNewEventAttributes.NewExecutionRunId;
                     if (!followRuns)
@@ -101,7 +101,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
             Namespace = Namespace,
             WorkflowExecution = Execution,
             SignalName = signal,
-            Input = await Converter.ToPayloadsAsync(args).ConfigureAwait(false),
+            Input = await Converter.ToPayloadsMessageAsync(args).ConfigureAwait(false),
             Identity = Concrete.Identity,
             RequestId = Guid.NewGuid().ToString(),
         }, options?.Rpc).ConfigureAwait(false);
@@ -130,7 +130,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
             {
                 Namespace = Namespace,
                 Execution = Execution,
-                Query = new WorkflowQuery { QueryType = query, QueryArgs = await Converter.ToPayloadsAsync(args).ConfigureAwait(false) },
+                Query = new WorkflowQuery { QueryType = query, QueryArgs = await Converter.ToPayloadsMessageAsync(args).ConfigureAwait(false) },
                 QueryRejectCondition = options?.RejectCondition ?? Client.Options.QueryRejectCondition,
             }, options?.Rpc).ConfigureAwait(false);
         }
@@ -145,7 +145,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
             throw new WorkflowQueryRejectedException(rejected.Status);
         }
 
-        return await Converter.ToSingleValueAsync<TQueryResult>(response.QueryResult).ConfigureAwait(false);
+        return await Converter.ToResultValueAsync<TQueryResult>(response.QueryResult).ConfigureAwait(false);
     }
 
     public async Task CancelAsync(WorkflowCancelOptions? options = null) =>
@@ -170,7 +170,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
         };
         if (options?.Details is { Count: > 0 } details)
         {
-            request.Details = await Converter.ToPayloadsAsync(details).ConfigureAwait(false);
+            request.Details = await Converter.ToPayloadsMessageAsync(details).ConfigureAwait(false);
         }
 
         await Client.WorkflowService.TerminateWorkflowExecutionAsync(request, options?.Rpc).ConfigureAwait(false);

@@ -10,7 +10,7 @@ public class BinaryNullConverter : IEncodingConverter
 
     public bool TryToPayload(object? value, out Payload? payload)
     {
-        payload = value is null ? CompositePayloadConverter.NewPayload(Encoding, ByteString.Empty) : null;
+        payload = value is null ? DefaultPayloadConverter.NewPayload(Encoding, ByteString.Empty) : null;
         return payload is not null;
     }
 

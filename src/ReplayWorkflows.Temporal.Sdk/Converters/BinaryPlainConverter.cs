@@ -10,7 +10,7 @@ public class BinaryPlainConverter : IEncodingConverter
 
     public bool TryToPayload(object? value, out Payload? payload)
     {
-        payload = value is byte[] bytes ? CompositePayloadConverter.NewPayload(Encoding, ByteString.CopyFrom(bytes)) : null;
+        payload = value is byte[] bytes ? DefaultPayloadConverter.NewPayload(Encoding, ByteString.CopyFrom(bytes)) : null;
         return payload is not null;
     }
 

@@ -3,19 +3,26 @@ using Temporalio.Api.Failure.V1;
 
 namespace Temporalio.Converters;
 
-/// <summary>Conversion with the codec applied, as the client and workers use it.</summary>
-public static class DataConverterExtensions
+/// <summary>Conversion with the codec applied, as the client and workers use it (named as in the official SDK).</summary>
+public static partial class ConverterExtensions
 {
-    public static async Task<Payloads> ToPayloadsAsync(this DataConverter converter, IReadOnlyCollection<object?> values)
+    public static async Task<IReadOnlyCollection<Payload>> ToPayloadsAsync(this DataConverter converter, IReadOnlyCollection<object?> values)
     {
+        ArgumentNullException.ThrowIfNull(converter);
         var payloads = values.Select(converter.PayloadConverter.ToPayload).ToList();
-        var result = new Payloads();
-        result.Payloads_.AddRange(converter.PayloadCodec is null ? payloads : await converter.PayloadCodec.EncodeAsync(payloads).ConfigureAwait(false));
-        return result;
+        return converter.PayloadCodec is null ? payloads : await converter.PayloadCodec.EncodeAsync(payloads).ConfigureAwait(false);
     }
 
     public static async Task<Payload> ToPayloadAsync(this DataConverter converter, object? value) =>
-        (await converter.ToPayloadsAsync([value]).ConfigureAwait(false)).Payloads_[0];
+        (await converter.ToPayloadsAsync([value]).ConfigureAwait(false)).Single();
+
+    /// <summary>The values as the Payloads message requests carry.</summary>
+    internal static async Task<Payloads> ToPayloadsMessageAsync(this DataConverter converter, IReadOnlyCollection<object?> values)
+    {
+        var result = new Payloads();
+        result.Payloads_.AddRange(await converter.ToPayloadsAsync(values).ConfigureAwait(false));
+        return result;
+    }
 
     public static async Task<T> ToValueAsync<T>(this DataConverter converter, Payload payload) =>
         (T)(await converter.ToValueAsync(payload, typeof(T)).ConfigureAwait(false))!;
@@ -30,8 +37,20 @@ public static class DataConverterExtensions
         return converter.PayloadConverter.ToValue(payload, type);
     }
 
-    /// <summary>Decodes the first payload of a result as <typeparamref name="T"/> (default when there is none).</summary>
-    public static async Task<T> ToSingleValueAsync<T>(this DataConverter converter, Payloads? payloads)
+    /// <summary>Decodes the one payload of a result or argument list; anything but exactly one is an error.</summary>
+    public static async Task<T> ToSingleValueAsync<T>(this DataConverter converter, IReadOnlyCollection<Payload> payloads) =>
+        (T)(await converter.ToSingleValueAsync(payloads, typeof(T)).ConfigureAwait(false))!;
+
+    public static Task<object?> ToSingleValueAsync(this DataConverter converter, IReadOnlyCollection<Payload> payloads, Type type)
+    {
+        ArgumentNullException.ThrowIfNull(payloads);
+        return payloads.Count == 1
+            ? converter.ToValueAsync(payloads.First(), type)
+            : throw new ArgumentException($"expected exactly one payload, got {payloads.Count}", nameof(payloads));
+    }
+
+    /// <summary>A workflow or query result: its first payload, or default when it returned nothing (void).</summary>
+    internal static async Task<T> ToResultValueAsync<T>(this DataConverter converter, Payloads? payloads)
     {
         if (payloads is null || payloads.Payloads_.Count == 0)
         {

@@ -15,7 +15,7 @@ public class JsonPlainConverter : IEncodingConverter
 
     public bool TryToPayload(object? value, out Payload? payload)
     {
-        payload = CompositePayloadConverter.NewPayload(Encoding, ByteString.CopyFrom(JsonSerializer.SerializeToUtf8Bytes(value, SerializerOptions)));
+        payload = DefaultPayloadConverter.NewPayload(Encoding, ByteString.CopyFrom(JsonSerializer.SerializeToUtf8Bytes(value, SerializerOptions)));
         return true;
     }
 

@@ -14,7 +14,7 @@ public class JsonProtoConverter : IEncodingConverter
     public bool TryToPayload(object? value, out Payload? payload)
     {
         payload = value is IMessage message
-            ? CompositePayloadConverter.NewPayload(Encoding, ByteString.CopyFromUtf8(JsonFormatter.Default.Format(message)), message.Descriptor.FullName)
+            ? DefaultPayloadConverter.NewPayload(Encoding, ByteString.CopyFromUtf8(JsonFormatter.Default.Format(message)), message.Descriptor.FullName)
             : null;
         return payload is not null;
     }
@@ -34,7 +34,7 @@ public class BinaryProtoConverter : IEncodingConverter
     public bool TryToPayload(object? value, out Payload? payload)
     {
         payload = value is IMessage message
-            ? CompositePayloadConverter.NewPayload(Encoding, message.ToByteString(), message.Descriptor.FullName)
+            ? DefaultPayloadConverter.NewPayload(Encoding, message.ToByteString(), message.Descriptor.FullName)
             : null;
         return payload is not null;
     }

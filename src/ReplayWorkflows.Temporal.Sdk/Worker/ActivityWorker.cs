@@ -160,7 +160,7 @@ internal sealed partial class ActivityWorker
         }
 
         var value = await definition.InvokeAsync(args).ConfigureAwait(false);
-        return definition.ReturnType == typeof(void) ? null : await Converter.ToPayloadsAsync([value]).ConfigureAwait(false);
+        return definition.ReturnType == typeof(void) ? null : await Converter.ToPayloadsMessageAsync([value]).ConfigureAwait(false);
     }
 
     private async Task RespondAsync(ByteString token, ActivityExecutionContext context, Payloads? result, Exception? error)
@@ -312,7 +312,7 @@ internal sealed partial class ActivityWorker
                 {
                     Namespace = worker.client.Options.Namespace,
                     TaskToken = token,
-                    Details = await worker.Converter.ToPayloadsAsync(details).ConfigureAwait(false),
+                    Details = await worker.Converter.ToPayloadsMessageAsync(details).ConfigureAwait(false),
                     Identity = worker.identity,
                 }, new RpcOptions { Timeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
                 if (reply.CancelRequested)
