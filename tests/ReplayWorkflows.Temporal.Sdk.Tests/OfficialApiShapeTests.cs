@@ -82,4 +82,27 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         (options.MaxConcurrentLocalActivities ?? 100).ShouldBe(1);
         new ChildWorkflowOptions().ParentClosePolicy.ShouldBe(ParentClosePolicy.None, "None leaves it to the server (terminate)");
     }
+
+    [Fact]
+    public void Search_attribute_collections_and_updates_have_the_official_shapes()
+    {
+        var stage = SearchAttributeKey.CreateKeyword("Stage");
+        var count = SearchAttributeKey.CreateLong("Count");
+        var collection = new SearchAttributeCollection.Builder().Set(stage, "live").Set(count, 3L).ToSearchAttributeCollection();
+        collection.Count.ShouldBe(2);
+        collection.ShouldContain(stage, "it enumerates its keys");
+        collection.ContainsKey(count).ShouldBeTrue();
+        collection.ContainsKey("Stage").ShouldBeTrue();
+        collection.UntypedValues[count].ShouldBe(3L);
+
+        var edited = new SearchAttributeCollection.Builder(collection).Unset(stage).ToSearchAttributeCollection();
+        edited.ContainsKey("Stage").ShouldBeFalse();
+        collection.ContainsKey("Stage").ShouldBeTrue("the original is unchanged");
+
+        SearchAttributeUpdate set = stage.ValueSet("done");
+        set.HasValue.ShouldBeTrue();
+        stage.ValueSet("done").Value.ShouldBe("done");
+        SearchAttributeUpdate.ValueUnset(count).HasValue.ShouldBeFalse();
+        new DeterministicRandom(42).Next().ShouldBe(new DeterministicRandom(42).Next());
+    }
 }

@@ -4,11 +4,12 @@ using System.Text.Json;
 using Google.Protobuf;
 using Temporalio.Api.Common.V1;
 using Temporalio.Api.Enums.V1;
+using Temporalio.Workflows;
 
 namespace Temporalio.Common;
 
 /// <summary>An immutable set of typed search attributes, as Temporal indexes them for visibility queries.</summary>
-public sealed class SearchAttributeCollection : IReadOnlyCollection<KeyValuePair<SearchAttributeKey, object>>
+public sealed class SearchAttributeCollection : IReadOnlyCollection<SearchAttributeKey>
 {
     private readonly Dictionary<string, KeyValuePair<SearchAttributeKey, object>> values;
 
@@ -18,10 +19,13 @@ public sealed class SearchAttributeCollection : IReadOnlyCollection<KeyValuePair
 
     public int Count => values.Count;
 
-    /// <summary>The values by key name, untyped.</summary>
-    public IReadOnlyDictionary<string, object> UntypedValues => values.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
+    /// <summary>The values by key, untyped.</summary>
+    public IReadOnlyDictionary<SearchAttributeKey, object> UntypedValues => values.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
 
-    public bool ContainsKey(SearchAttributeKey key) => values.ContainsKey(key.Name);
+    public bool ContainsKey<T>(SearchAttributeKey<T> key)
+        where T : notnull => values.TryGetValue(key.Name, out var pair) && pair.Key.ValueType == key.ValueType;
+
+    public bool ContainsKey(string name) => values.ContainsKey(name);
 
     public T Get<T>(SearchAttributeKey<T> key)
         where T : notnull =>
@@ -40,7 +44,7 @@ public sealed class SearchAttributeCollection : IReadOnlyCollection<KeyValuePair
         return false;
     }
 
-    public IEnumerator<KeyValuePair<SearchAttributeKey, object>> GetEnumerator() => values.Values.GetEnumerator();
+    public IEnumerator<SearchAttributeKey> GetEnumerator() => values.Values.Select(kv => kv.Key).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -49,13 +53,13 @@ public sealed class SearchAttributeCollection : IReadOnlyCollection<KeyValuePair
         var copy = new Dictionary<string, KeyValuePair<SearchAttributeKey, object>>(values, StringComparer.Ordinal);
         foreach (var update in updates)
         {
-            if (update.Value is null)
+            if (update.UntypedValue is not { } value)
             {
-                copy.Remove(update.Key.Name);
+                copy.Remove(update.UntypedKey.Name);
             }
             else
             {
-                copy[update.Key.Name] = new(update.Key, update.Value);
+                copy[update.UntypedKey.Name] = new(update.UntypedKey, value);
             }
         }
 
@@ -139,24 +143,36 @@ public sealed class SearchAttributeCollection : IReadOnlyCollection<KeyValuePair
         _ => "Keyword",
     };
 
-    /// <summary>Builds a collection.</summary>
+    /// <summary>Builds a collection, empty or from an existing one.</summary>
     public sealed class Builder
     {
-        private readonly List<SearchAttributeUpdate> updates = [];
+        private readonly Dictionary<string, KeyValuePair<SearchAttributeKey, object>> values;
+
+        public Builder() => values = new(StringComparer.Ordinal);
+
+        public Builder(SearchAttributeCollection collection)
+        {
+            ArgumentNullException.ThrowIfNull(collection);
+            values = new(collection.values, StringComparer.Ordinal);
+        }
 
         public Builder Set<T>(SearchAttributeKey<T> key, T value)
             where T : notnull
         {
-            updates.Add(new SearchAttributeUpdate(key, value));
+            ArgumentNullException.ThrowIfNull(key);
+            values[key.Name] = new(key, value);
             return this;
         }
 
-        public Builder Unset(SearchAttributeKey key)
+        public Builder Unset<T>(SearchAttributeKey<T> key)
+            where T : notnull => Unset(key.Name);
+
+        public Builder Unset(string name)
         {
-            updates.Add(new SearchAttributeUpdate(key, null));
+            values.Remove(name);
             return this;
         }
 
-        public SearchAttributeCollection ToSearchAttributeCollection() => Empty.With(updates);
+        public SearchAttributeCollection ToSearchAttributeCollection() => new(new(values, StringComparer.Ordinal));
     }
 }

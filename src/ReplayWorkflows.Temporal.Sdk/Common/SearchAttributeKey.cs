@@ -1,4 +1,5 @@
 using Temporalio.Api.Enums.V1;
+using Temporalio.Workflows;
 
 namespace Temporalio.Common;
 
@@ -18,9 +19,6 @@ public record SearchAttributeKey(string Name, IndexedValueType ValueType)
     public static SearchAttributeKey<DateTimeOffset> CreateDateTimeOffset(string name) => new(name, IndexedValueType.Datetime);
 
     public static SearchAttributeKey<IReadOnlyCollection<string>> CreateKeywordList(string name) => new(name, IndexedValueType.KeywordList);
-
-    /// <summary>A value that unsets this attribute in an upsert.</summary>
-    public SearchAttributeUpdate ValueUnset() => new(this, null);
 }
 
 /// <summary>A typed search attribute key.</summary>
@@ -28,11 +26,8 @@ public record SearchAttributeKey<T>(string Name, IndexedValueType ValueType) : S
     where T : notnull
 {
     /// <summary>An update that sets this attribute to <paramref name="value"/>.</summary>
-    public SearchAttributeUpdate ValueSet(T value) => new(this, value);
-}
+    public SearchAttributeUpdate<T> ValueSet(T value) => SearchAttributeUpdate.ValueSet(this, value);
 
-/// <summary>One change to a workflow's search attributes: a value to set, or null to unset.</summary>
-public record SearchAttributeUpdate(SearchAttributeKey Key, object? Value)
-{
-    public bool HasValue => Value is not null;
+    /// <summary>An update that unsets this attribute.</summary>
+    public SearchAttributeUpdate<T> ValueUnset() => SearchAttributeUpdate.ValueUnset(this);
 }

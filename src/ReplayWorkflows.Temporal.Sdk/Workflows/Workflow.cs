@@ -23,7 +23,7 @@ public static class Workflow
     public static DateTime UtcNow => Instance.UtcNow;
 
     /// <summary>A random generator seeded per run: the same sequence on every replay.</summary>
-    public static DeterministicRandom Random => Instance.Random;
+    public static Common.DeterministicRandom Random => Instance.Random;
 
     /// <summary>Cancelled when cancellation of the workflow is requested; the default token of every awaitable call.</summary>
     public static CancellationToken CancellationToken => Instance.CancellationToken;

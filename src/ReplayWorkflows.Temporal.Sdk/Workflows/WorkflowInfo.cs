@@ -22,12 +22,3 @@ public record WorkflowInfo(
     /// <summary>The parent of a child workflow.</summary>
     public record ParentInfo(string Namespace, string RunId, string WorkflowId);
 }
-
-/// <summary>A seeded random number generator: the same sequence on every replay of a run.</summary>
-public sealed class DeterministicRandom : Random
-{
-    public DeterministicRandom(int seed)
-        : base(seed)
-    {
-    }
-}

@@ -380,7 +380,7 @@ internal sealed partial class WorkflowInstance
             WorkflowId: WorkflowIdOf(a),
             WorkflowType: a.WorkflowType.Name,
             WorkflowStartTime: start.StartTime);
-        Random = new DeterministicRandom(StableSeed(start.RunId));
+        Random = new Common.DeterministicRandom(unchecked((uint)StableSeed(start.RunId)));
         Memo = a.Memo?.Fields.ToDictionary(kv => kv.Key, Converters.IRawValue (kv) => new Converters.RawValue(kv.Value)) ?? [];
         TypedSearchAttributes = Common.SearchAttributeCollection.FromProto(a.SearchAttributes);
         var args = DecodeArgs(Definition.RunMethod, a.Input);

@@ -238,13 +238,13 @@ internal sealed partial class WorkflowInstance
         return use;
     }
 
-    internal void UpsertSearchAttributes(IReadOnlyCollection<Common.SearchAttributeUpdate> updates)
+    internal void UpsertSearchAttributes(IReadOnlyCollection<SearchAttributeUpdate> updates)
     {
         AssertInWorkflow();
         var proto = new Api.Common.V1.SearchAttributes();
         foreach (var update in updates)
         {
-            proto.IndexedFields[update.Key.Name] = Common.SearchAttributeCollection.ToPayload(update.Key, update.Value);
+            proto.IndexedFields[update.UntypedKey.Name] = Common.SearchAttributeCollection.ToPayload(update.UntypedKey, update.UntypedValue);
         }
 
         TypedSearchAttributes = TypedSearchAttributes.With(updates);

@@ -75,7 +75,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler
 
     public bool IsReplaying { get; private set; }
 
-    public DeterministicRandom Random { get; private set; } = new(0);
+    public Common.DeterministicRandom Random { get; private set; } = new(0);
 
     public CancellationToken CancellationToken => cancellation.Token;
 
