@@ -1,5 +1,6 @@
 using Temporalio.Client;
 using Temporalio.Common;
+using Temporalio.Exceptions;
 using Temporalio.Worker;
 using Temporalio.Workflows;
 
@@ -65,7 +66,18 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
 
         var wrong = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<ChangedGreetingWorkflow>());
         var failures = await wrong.ReplayWorkflowsAsync(histories);
-        failures.ShouldAllBe(r => r.ReplayFailure is Temporalio.Exceptions.WorkflowNondeterminismException);
+        failures.ShouldAllBe(r => r.ReplayFailure is WorkflowNondeterminismException);
+    }
+
+    [Fact]
+    public async Task An_exception_type_declared_on_the_workflow_attribute_fails_the_workflow_not_its_task()
+    {
+        var queue = DevServerFixture.NewId("declared-failure");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<DeclaredFailureWorkflow>());
+        var error = await worker.ExecuteAsync(() => Should.ThrowAsync<WorkflowFailedException>(() =>
+            server.Client.ExecuteWorkflowAsync((DeclaredFailureWorkflow w) => w.RunAsync(), new WorkflowOptions(DevServerFixture.NewId("declared-failure"), queue))));
+
+        error.InnerException.ShouldNotBeNull().Message.ShouldContain("the input is not usable");
     }
 
     [Fact]

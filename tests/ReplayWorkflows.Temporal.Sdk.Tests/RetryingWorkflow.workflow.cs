@@ -19,3 +19,11 @@ public class RetryingWorkflow
         return Task.FromResult(attempt);
     }
 }
+
+/// <summary>Declares InvalidOperationException a workflow failure on its attribute, as the official SDK allows.</summary>
+[Workflow(FailureExceptionTypes = new[] { typeof(InvalidOperationException) })]
+public class DeclaredFailureWorkflow
+{
+    [WorkflowRun]
+    public Task<string> RunAsync() => throw new InvalidOperationException("the input is not usable");
+}

@@ -22,11 +22,21 @@ public class WorkflowReplayerOptions
 
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>Exception types that fail a workflow instead of its task, as on the worker that ran it.</summary>
+    public IReadOnlyCollection<Type>? WorkflowFailureExceptionTypes { get; set; }
+
+    public string? Identity { get; set; }
+
+    /// <summary>Accepted for the official API; the replayer runs without a deadlock timer anyway.</summary>
+    public bool DebugMode { get; set; }
+
     public WorkflowReplayerOptions AddWorkflow<T>() => AddWorkflow(typeof(T));
 
-    public WorkflowReplayerOptions AddWorkflow(Type type)
+    public WorkflowReplayerOptions AddWorkflow(Type type) => AddWorkflow(WorkflowDefinition.Create(type));
+
+    public WorkflowReplayerOptions AddWorkflow(WorkflowDefinition workflow)
     {
-        Workflows.Add(WorkflowDefinition.Create(type));
+        Workflows.Add(workflow);
         return this;
     }
 }
@@ -61,7 +71,7 @@ public class WorkflowReplayer
         var definition = Options.Workflows.FirstOrDefault(w => w.Name == type)
             ?? throw new ArgumentException($"history of {history.Id} is of workflow type {type}, which the replayer does not know");
         var logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Temporalio.Worker.WorkflowReplayer");
-        var instance = new WorkflowInstance(definition, Options.Namespace, Options.TaskQueue, Options.DataConverter, logger, null)
+        var instance = new WorkflowInstance(definition, Options.Namespace, Options.TaskQueue, Options.DataConverter, logger, Options.WorkflowFailureExceptionTypes)
         {
             WorkflowId = history.Id,
         };

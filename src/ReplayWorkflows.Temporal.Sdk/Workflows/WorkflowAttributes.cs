@@ -14,6 +14,14 @@ public sealed class WorkflowAttribute : Attribute
 
     /// <summary>Handles every workflow type no other registered workflow handles.</summary>
     public bool Dynamic { get; set; }
+
+    /// <summary>
+    /// Exception types that fail this workflow (not only its task), besides Temporal's failure exceptions; adds to the
+    /// worker's WorkflowFailureExceptionTypes.
+    /// </summary>
+#pragma warning disable CA1819 // Attribute arguments are arrays, as in the official SDK.
+    public Type[]? FailureExceptionTypes { get; set; }
+#pragma warning restore CA1819
 }
 
 /// <summary>Marks the one method that runs the workflow.</summary>

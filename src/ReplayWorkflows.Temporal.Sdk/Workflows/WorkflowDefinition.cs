@@ -10,8 +10,9 @@ public sealed class WorkflowDefinition
 
     private WorkflowDefinition(
         string name, Type type, MethodInfo runMethod, ConstructorInfo? initConstructor,
-        IReadOnlyDictionary<string, MethodInfo> signals, IReadOnlyDictionary<string, MethodInfo> queries)
+        IReadOnlyDictionary<string, MethodInfo> signals, IReadOnlyDictionary<string, MethodInfo> queries, IReadOnlyCollection<Type>? failureExceptionTypes)
     {
+        FailureExceptionTypes = failureExceptionTypes;
         Name = name;
         Type = type;
         RunMethod = runMethod;
@@ -31,6 +32,9 @@ public sealed class WorkflowDefinition
     public IReadOnlyDictionary<string, MethodInfo> Signals { get; }
 
     public IReadOnlyDictionary<string, MethodInfo> Queries { get; }
+
+    /// <summary>From <see cref="WorkflowAttribute.FailureExceptionTypes"/>.</summary>
+    public IReadOnlyCollection<Type>? FailureExceptionTypes { get; }
 
     /// <summary>The run method's result type (null for a plain Task).</summary>
     public Type? ResultType => RunMethod.ReturnType.IsGenericType ? RunMethod.ReturnType.GetGenericArguments()[0] : null;
@@ -128,7 +132,8 @@ public sealed class WorkflowDefinition
             }
         }
 
-        return new WorkflowDefinition(name, type, run, init, signals, queries);
+        var failureTypes = type.GetCustomAttribute<WorkflowAttribute>(inherit: false)?.FailureExceptionTypes;
+        return new WorkflowDefinition(name, type, run, init, signals, queries, failureTypes);
     }
 
     private static void AddQuery(Type type, Dictionary<string, MethodInfo> queries, string name, MethodInfo method)

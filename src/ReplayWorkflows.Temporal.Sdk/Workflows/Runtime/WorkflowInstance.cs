@@ -56,7 +56,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler
         TaskQueue = taskQueue;
         Converter = converter;
         this.logger = logger;
-        FailureExceptionTypes = failureExceptionTypes ?? [];
+        FailureExceptionTypes = [.. failureExceptionTypes ?? [], .. definition.FailureExceptionTypes ?? []];
     }
 
     public WorkflowDefinition Definition { get; }
