@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Temporalio.Converters;
 
 namespace Temporalio.Client;
@@ -10,10 +11,10 @@ public class TemporalClientOptions
 
     public DataConverter DataConverter { get; set; } = DataConverter.Default;
 
-    public ILoggerFactory? LoggerFactory { get; set; }
+    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 
-    /// <summary>Reject queries to workflows in these states; None accepts queries to closed workflows too.</summary>
-    public Api.Enums.V1.QueryRejectCondition QueryRejectCondition { get; set; } = Api.Enums.V1.QueryRejectCondition.None;
+    /// <summary>Reject queries to workflows in these states; unset (or None) accepts queries to closed workflows too.</summary>
+    public Api.Enums.V1.QueryRejectCondition? QueryRejectCondition { get; set; }
 }
 
 /// <summary>Connection and client settings together, for <see cref="TemporalClient.ConnectAsync"/>.</summary>
@@ -32,10 +33,12 @@ public class TemporalClientConnectOptions : TemporalConnectionOptions
 
     public DataConverter DataConverter { get; set; } = DataConverter.Default;
 
-    public ILoggerFactory? LoggerFactory { get; set; }
+    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    public Api.Enums.V1.QueryRejectCondition? QueryRejectCondition { get; set; }
 
     public TemporalClientOptions ToClientOptions() =>
-        new() { Namespace = Namespace, DataConverter = DataConverter, LoggerFactory = LoggerFactory };
+        new() { Namespace = Namespace, DataConverter = DataConverter, LoggerFactory = LoggerFactory, QueryRejectCondition = QueryRejectCondition };
 }
 
 /// <summary>Options of per-handle calls.</summary>

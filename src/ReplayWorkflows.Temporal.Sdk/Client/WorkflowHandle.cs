@@ -131,7 +131,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
                 Namespace = Namespace,
                 Execution = Execution,
                 Query = new WorkflowQuery { QueryType = query, QueryArgs = await Converter.ToPayloadsMessageAsync(args).ConfigureAwait(false) },
-                QueryRejectCondition = options?.RejectCondition ?? Client.Options.QueryRejectCondition,
+                QueryRejectCondition = options?.RejectCondition ?? Client.Options.QueryRejectCondition ?? QueryRejectCondition.None,
             }, options?.Rpc).ConfigureAwait(false);
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.InvalidArgument && ex.Details.Count == 0 && ex.Message.Length > 0)

@@ -12,14 +12,14 @@ public interface IFailureDetails
 }
 
 /// <summary>Details received from the server, converted on access.</summary>
-public record InboundFailureDetails(IPayloadConverter PayloadConverter, IReadOnlyCollection<Payload>? Payloads) : IFailureDetails
+public record InboundFailureDetails(IPayloadConverter Converter, IReadOnlyCollection<Payload>? Payloads) : IFailureDetails
 {
     public int Count => Payloads?.Count ?? 0;
 
     public T ElementAt<T>(int index) =>
         Payloads is null || index >= Payloads.Count
             ? throw new ArgumentOutOfRangeException(nameof(index), $"failure has {Count} details")
-            : PayloadConverter.ToValue<T>(Payloads.ElementAt(index));
+            : Converter.ToValue<T>(Payloads.ElementAt(index));
 }
 
 /// <summary>Details set by user code, converted when the failure is sent.</summary>

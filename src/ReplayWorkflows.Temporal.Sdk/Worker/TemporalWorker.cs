@@ -29,7 +29,7 @@ public class TemporalWorker : IDisposable
         }
 
         Options = options;
-        logger = (options.LoggerFactory ?? client.Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Temporalio.Worker");
+        logger = (options.LoggerFactory ?? client.Options.LoggerFactory).CreateLogger("Temporalio.Worker");
         var identity = options.Identity ?? client.Connection.Options.Identity ?? TemporalClient.DefaultIdentity;
         activityWorker = options.Activities.Count > 0 ? new ActivityWorker(this.client, options, identity, logger) : null;
         workflowWorker = options.Workflows.Count > 0 ? new WorkflowWorker(this.client, options, identity, logger) : null;
