@@ -107,7 +107,7 @@ public abstract class WorkflowBehaviourTests(DevServerFixture server)
         var (result, handle) = await RunAsync(new TestActivities(), (ContinuingWorkflow w) => w.RunAsync(1, 3));
 
         result.ShouldBe(3);
-        var first = Client.GetWorkflowHandle(handle.Id, handle.ResultRunId);
+        var first = Client.GetWorkflowHandle(handle.Id) with { ResultRunId = handle.ResultRunId };
         var error = await Should.ThrowAsync<WorkflowContinuedAsNewException>(() => first.GetResultAsync<int>(followRuns: false));
         error.NewRunId.ShouldNotBe(handle.ResultRunId);
     }

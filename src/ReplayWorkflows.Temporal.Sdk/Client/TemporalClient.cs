@@ -63,13 +63,13 @@ public class TemporalClient : ITemporalClient
     }
 
     public WorkflowHandle GetWorkflowHandle(string id, string? runId = null, string? firstExecutionRunId = null) =>
-        new(this, id, runId, runId, firstExecutionRunId);
+        new(this, id, runId, null, firstExecutionRunId);
 
     public WorkflowHandle<TWorkflow> GetWorkflowHandle<TWorkflow>(string id, string? runId = null, string? firstExecutionRunId = null) =>
-        new(this, id, runId, runId, firstExecutionRunId);
+        new(this, id, runId, null, firstExecutionRunId);
 
     public WorkflowHandle<TWorkflow, TResult> GetWorkflowHandle<TWorkflow, TResult>(string id, string? runId = null, string? firstExecutionRunId = null) =>
-        new(this, id, runId, runId, firstExecutionRunId);
+        new(this, id, runId, null, firstExecutionRunId);
 
     public async IAsyncEnumerable<WorkflowExecution> ListWorkflowsAsync(string query, WorkflowListOptions? options = null)
     {
@@ -125,7 +125,7 @@ public class TemporalClient : ITemporalClient
         return WorkflowDefinition.NameOf(typeof(TWorkflow));
     }
 
-    private async Task<(string RunId, string FirstRunId)> StartAsync(string workflow, IReadOnlyCollection<object?> args, WorkflowOptions options)
+    private async Task<(string RunId, string? FirstRunId)> StartAsync(string workflow, IReadOnlyCollection<object?> args, WorkflowOptions options)
     {
         if (string.IsNullOrEmpty(options.Id) || string.IsNullOrEmpty(options.TaskQueue))
         {
@@ -173,7 +173,8 @@ public class TemporalClient : ITemporalClient
 
             var signalInput = await DataConverter.ToPayloadsMessageAsync(options.StartSignalArgs ?? []).ConfigureAwait(false);
             var response = await WorkflowService.SignalWithStartWorkflowExecutionAsync(ToSignalWithStart(request, options.StartSignal, signalInput), options.Rpc).ConfigureAwait(false);
-            return (response.RunId, response.RunId);
+            // The signal may have reached a run started earlier, so the chain's first run is not known here.
+            return (response.RunId, null);
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
         {
@@ -182,7 +183,7 @@ public class TemporalClient : ITemporalClient
         }
     }
 
-    private static async Task<(string RunId, string FirstRunId)> StartedRunAsync(Task<StartWorkflowExecutionResponse> start)
+    private static async Task<(string RunId, string? FirstRunId)> StartedRunAsync(Task<StartWorkflowExecutionResponse> start)
     {
         var response = await start.ConfigureAwait(false);
         return (response.RunId, response.RunId);

@@ -29,12 +29,15 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
 
     /// <summary>Waits for the workflow to close; throws <see cref="WorkflowFailedException"/> unless it completed.</summary>
     public Task GetResultAsync(bool followRuns = true, RpcOptions? rpcOptions = null) =>
-        GetResultAsync<object?>(followRuns, rpcOptions);
+        GetResultAsync<ValueTuple>(followRuns, rpcOptions);
 
-    /// <summary>Waits for the workflow to close and returns its result, following continue-as-new (and retries) by default.</summary>
+    /// <summary>
+    /// Waits for the workflow to close and returns its result, following continue-as-new, retries and cron runs by
+    /// default. It starts from <see cref="ResultRunId"/> (the run a start returned), else the latest run of the id.
+    /// </summary>
     public async Task<TResult> GetResultAsync<TResult>(bool followRuns = true, RpcOptions? rpcOptions = null)
     {
-        var runId = ResultRunId ?? RunId ?? string.Empty;
+        var runId = ResultRunId ?? string.Empty;
         while (true)
         {
             var close = await WaitCloseEventAsync(runId, rpcOptions).ConfigureAwait(false);
@@ -48,7 +51,8 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
                         continue;
                     }
 
-                    return await Converter.ToResultValueAsync<TResult>(completed.Result).ConfigureAwait(false);
+                    // The untyped wait does not decode: the result may be of a type this process does not know.
+                    return typeof(TResult) == typeof(ValueTuple) ? default! : await Converter.ToResultValueAsync<TResult>(completed.Result).ConfigureAwait(false);
                 case EventType.WorkflowExecutionContinuedAsNew:
                     var next = close.WorkflowExecutionContinuedAsNewEventAttributes.NewExecutionRunId;
                     if (!followRuns)
@@ -68,7 +72,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
 
                     throw new WorkflowFailedException(await Converter.ToExceptionAsync(failed.Failure).ConfigureAwait(false));
                 case EventType.WorkflowExecutionCanceled:
-                    var canceled = new Failure { Message = "Workflow cancelled", CanceledFailureInfo = new CanceledFailureInfo { Details = close.WorkflowExecutionCanceledEventAttributes.Details } };
+                    var canceled = new Failure { Message = "Workflow canceled", CanceledFailureInfo = new CanceledFailureInfo { Details = close.WorkflowExecutionCanceledEventAttributes.Details } };
                     throw new WorkflowFailedException(await Converter.ToExceptionAsync(canceled).ConfigureAwait(false));
                 case EventType.WorkflowExecutionTerminated:
                     var terminatedAttributes = close.WorkflowExecutionTerminatedEventAttributes;
