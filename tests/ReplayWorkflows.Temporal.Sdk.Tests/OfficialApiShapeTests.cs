@@ -81,6 +81,18 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_terminated_workflows_result_carries_the_termination_reason_and_details()
+    {
+        var handle = await server.Client.StartWorkflowAsync((CounterWorkflow w) => w.RunAsync(0), new WorkflowOptions(DevServerFixture.NewId("terminated"), "nobody-polls"));
+        await handle.TerminateAsync("operator stop", new WorkflowTerminateOptions { Details = ["ticket-42"] });
+
+        var error = await Should.ThrowAsync<WorkflowFailedException>(() => handle.GetResultAsync());
+        var terminated = error.InnerException.ShouldBeOfType<TerminatedFailureException>();
+        terminated.Message.ShouldBe("operator stop");
+        terminated.Details.ShouldNotBeNull().ElementAt<string>(0).ShouldBe("ticket-42");
+    }
+
+    [Fact]
     public void Retry_policies_and_worker_limits_are_settable_after_construction()
     {
         var policy = new RetryPolicy();

@@ -35,7 +35,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
     /// Waits for the workflow to close and returns its result, following continue-as-new, retries and cron runs by
     /// default. It starts from <see cref="ResultRunId"/> (the run a start returned), else the latest run of the id.
     /// </summary>
-    public async Task<TResult> GetResultAsync<TResult>(bool followRuns = true, RpcOptions? rpcOptions = null)
+    public virtual async Task<TResult> GetResultAsync<TResult>(bool followRuns = true, RpcOptions? rpcOptions = null)
     {
         var runId = ResultRunId ?? string.Empty;
         while (true)
@@ -81,7 +81,13 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
                         Message = terminatedAttributes.Reason.Length > 0 ? terminatedAttributes.Reason : "Workflow terminated",
                         TerminatedFailureInfo = new TerminatedFailureInfo(),
                     };
-                    throw new WorkflowFailedException(await Converter.ToExceptionAsync(terminated).ConfigureAwait(false));
+                    IReadOnlyCollection<Payload>? details = terminatedAttributes.Details?.Payloads_;
+                    if (details is { Count: > 0 } && Converter.PayloadCodec is { } codec)
+                    {
+                        details = await codec.DecodeAsync(details).ConfigureAwait(false);
+                    }
+
+                    throw new WorkflowFailedException(new TerminatedFailureException(terminated, null, new InboundFailureDetails(Converter.PayloadConverter, details)));
                 case EventType.WorkflowExecutionTimedOut:
                     var timedOut = close.WorkflowExecutionTimedOutEventAttributes;
                     if (followRuns && timedOut.NewExecutionRunId.Length > 0)
@@ -98,7 +104,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
         }
     }
 
-    public async Task SignalAsync(string signal, IReadOnlyCollection<object?> args, WorkflowSignalOptions? options = null)
+    public virtual async Task SignalAsync(string signal, IReadOnlyCollection<object?> args, WorkflowSignalOptions? options = null)
     {
         await Client.WorkflowService.SignalWorkflowExecutionAsync(new SignalWorkflowExecutionRequest
         {
@@ -125,7 +131,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
         return QueryAsync<TQueryResult>(WorkflowDefinition.QueryNameOf(member), args, options);
     }
 
-    public async Task<TQueryResult> QueryAsync<TQueryResult>(string query, IReadOnlyCollection<object?> args, WorkflowQueryOptions? options = null)
+    public virtual async Task<TQueryResult> QueryAsync<TQueryResult>(string query, IReadOnlyCollection<object?> args, WorkflowQueryOptions? options = null)
     {
         QueryWorkflowResponse response;
         try
@@ -152,7 +158,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
         return await Converter.ToResultValueAsync<TQueryResult>(response.QueryResult).ConfigureAwait(false);
     }
 
-    public async Task CancelAsync(WorkflowCancelOptions? options = null) =>
+    public virtual async Task CancelAsync(WorkflowCancelOptions? options = null) =>
         await Client.WorkflowService.RequestCancelWorkflowExecutionAsync(new RequestCancelWorkflowExecutionRequest
         {
             Namespace = Namespace,
@@ -162,7 +168,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
             FirstExecutionRunId = FirstExecutionRunId ?? string.Empty,
         }, options?.Rpc).ConfigureAwait(false);
 
-    public async Task TerminateAsync(string? reason = null, WorkflowTerminateOptions? options = null)
+    public virtual async Task TerminateAsync(string? reason = null, WorkflowTerminateOptions? options = null)
     {
         var request = new TerminateWorkflowExecutionRequest
         {
@@ -180,14 +186,14 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
         await Client.WorkflowService.TerminateWorkflowExecutionAsync(request, options?.Rpc).ConfigureAwait(false);
     }
 
-    public async Task<WorkflowExecutionDescription> DescribeAsync(WorkflowDescribeOptions? options = null)
+    public virtual async Task<WorkflowExecutionDescription> DescribeAsync(WorkflowDescribeOptions? options = null)
     {
         var response = await Client.WorkflowService.DescribeWorkflowExecutionAsync(
             new DescribeWorkflowExecutionRequest { Namespace = Namespace, Execution = Execution }, options?.Rpc).ConfigureAwait(false);
         return new WorkflowExecutionDescription(response, Converter);
     }
 
-    public async Task<WorkflowHistory> FetchHistoryAsync(WorkflowHistoryEventFetchOptions? options = null)
+    public virtual async Task<WorkflowHistory> FetchHistoryAsync(WorkflowHistoryEventFetchOptions? options = null)
     {
         var events = new List<HistoryEvent>();
         var token = Google.Protobuf.ByteString.Empty;

@@ -22,7 +22,7 @@ public class DefaultFailureConverter : IFailureConverter
             Failure.FailureInfoOneofCase.ApplicationFailureInfo => new ApplicationFailureException(failure, inner, payloadConverter),
             Failure.FailureInfoOneofCase.TimeoutFailureInfo => new TimeoutFailureException(failure, inner, payloadConverter),
             Failure.FailureInfoOneofCase.CanceledFailureInfo => new CanceledFailureException(failure, inner, payloadConverter),
-            Failure.FailureInfoOneofCase.TerminatedFailureInfo => new TerminatedFailureException(failure, inner),
+            Failure.FailureInfoOneofCase.TerminatedFailureInfo => new TerminatedFailureException(failure, inner, null),
             Failure.FailureInfoOneofCase.ServerFailureInfo => new ServerFailureException(failure, inner),
             Failure.FailureInfoOneofCase.ActivityFailureInfo => new ActivityFailureException(failure, inner),
             Failure.FailureInfoOneofCase.ChildWorkflowExecutionFailureInfo => new ChildWorkflowFailureException(failure, inner),
