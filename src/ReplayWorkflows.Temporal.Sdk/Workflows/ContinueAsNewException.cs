@@ -13,9 +13,9 @@ public class ContinueAsNewException : TemporalException
         Options = options;
     }
 
-    public string Workflow { get; }
+    internal string Workflow { get; }
 
-    public IReadOnlyCollection<object?> Args { get; }
+    internal IReadOnlyCollection<object?> Args { get; }
 
-    public ContinueAsNewOptions? Options { get; }
+    internal ContinueAsNewOptions? Options { get; }
 }
