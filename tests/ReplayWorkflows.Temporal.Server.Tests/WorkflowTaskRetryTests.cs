@@ -1,4 +1,5 @@
 using ReplayWorkflows.Temporal.Server.Persistence;
+using ReplayWorkflows.Testing;
 using Temporalio.Api.Common.V1;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.WorkflowService.V1;
@@ -77,70 +78,50 @@ public sealed class WorkflowTaskRetryTests
     [Fact]
     public async Task A_retry_pending_when_the_server_stops_is_handed_out_again_after_a_restart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"wft-retry-{Guid.NewGuid():N}.db");
-        try
+        using var db = new TempSqliteFile("wft-retry");
+        await using (var h = new EngineHarness(new SqliteExecutionStore(db.Path)))
         {
-            await using (var h = new EngineHarness(new SqliteExecutionStore(path)))
-            {
-                h.Start("wf-restart");
-                Fail(h, await h.PollWorkflowTaskAsync());
-                Fail(h, await h.PollWorkflowTaskAsync());
-            }
+            h.Start("wf-restart");
+            Fail(h, await h.PollWorkflowTaskAsync());
+            Fail(h, await h.PollWorkflowTaskAsync());
+        }
 
-            await using var restarted = new EngineHarness(new SqliteExecutionStore(path));
-            restarted.Engine.Recover(restarted.Store.LoadRuns());
-            var retry = await restarted.PollWorkflowTaskAsync();
-            retry.Attempt.ShouldBe(3, "the attempt count survives the restart");
-            restarted.Complete(retry, EngineHarness.CompleteWorkflow());
-            restarted.EventTypes("wf-restart").ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted,
-                EventType.WorkflowTaskFailed, EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted, EventType.WorkflowTaskCompleted,
-                EventType.WorkflowExecutionCompleted]);
-        }
-        finally
-        {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+        await using var restarted = new EngineHarness(new SqliteExecutionStore(db.Path));
+        restarted.Engine.Recover(restarted.Store.LoadRuns());
+        var retry = await restarted.PollWorkflowTaskAsync();
+        retry.Attempt.ShouldBe(3, "the attempt count survives the restart");
+        restarted.Complete(retry, EngineHarness.CompleteWorkflow());
+        restarted.EventTypes("wf-restart").ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted,
+            EventType.WorkflowTaskFailed, EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted, EventType.WorkflowTaskCompleted,
+            EventType.WorkflowExecutionCompleted]);
     }
 
     [Fact]
     public async Task A_signal_to_a_delayed_run_waits_for_the_delay_and_a_restart_keeps_the_rest_of_it()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"wft-delay-{Guid.NewGuid():N}.db");
-        try
+        using var db = new TempSqliteFile("wft-delay");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using (var h = new EngineHarness(new SqliteExecutionStore(db.Path)))
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            await using (var h = new EngineHarness(new SqliteExecutionStore(path)))
+            h.Engine.StartWorkflow(new StartWorkflowExecutionRequest
             {
-                h.Engine.StartWorkflow(new StartWorkflowExecutionRequest
-                {
-                    Namespace = "default",
-                    WorkflowId = "wf-delayed",
-                    WorkflowType = new WorkflowType { Name = "Wf" },
-                    TaskQueue = new Temporalio.Api.TaskQueue.V1.TaskQueue { Name = EngineHarness.Queue },
-                    RequestId = "r",
-                    WorkflowStartDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(2)),
-                });
-                h.Engine.Signal(new SignalWorkflowExecutionRequest { Namespace = "default", WorkflowExecution = new WorkflowExecution { WorkflowId = "wf-delayed" }, SignalName = "early" });
-                h.EventTypes("wf-delayed").ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowExecutionSignaled], "the signal does not cut the delay short");
-            }
+                Namespace = "default",
+                WorkflowId = "wf-delayed",
+                WorkflowType = new WorkflowType { Name = "Wf" },
+                TaskQueue = new Temporalio.Api.TaskQueue.V1.TaskQueue { Name = EngineHarness.Queue },
+                RequestId = "r",
+                WorkflowStartDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(2)),
+            });
+            h.Engine.Signal(new SignalWorkflowExecutionRequest { Namespace = "default", WorkflowExecution = new WorkflowExecution { WorkflowId = "wf-delayed" }, SignalName = "early" });
+            h.EventTypes("wf-delayed").ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowExecutionSignaled], "the signal does not cut the delay short");
+        }
 
-            await using var restarted = new EngineHarness(new SqliteExecutionStore(path));
-            restarted.Engine.Recover(restarted.Store.LoadRuns());
-            var task = await restarted.PollWorkflowTaskAsync();
-            clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.8), "the restart did not forget the delay");
-            task.History.Events.Select(e => e.EventType).ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowExecutionSignaled,
-                EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted]);
-        }
-        finally
-        {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+        await using var restarted = new EngineHarness(new SqliteExecutionStore(db.Path));
+        restarted.Engine.Recover(restarted.Store.LoadRuns());
+        var task = await restarted.PollWorkflowTaskAsync();
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.8), "the restart did not forget the delay");
+        task.History.Events.Select(e => e.EventType).ShouldBe([EventType.WorkflowExecutionStarted, EventType.WorkflowExecutionSignaled,
+            EventType.WorkflowTaskScheduled, EventType.WorkflowTaskStarted]);
     }
 
     private static void Fail(EngineHarness h, PollWorkflowTaskQueueResponse task) => h.Engine.RespondWorkflowTaskFailed(new RespondWorkflowTaskFailedRequest

@@ -164,33 +164,22 @@ internal sealed partial class HistoryEngine
             SearchAttributes = a.SearchAttributes,
         };
         Append(run, e);
-        var previous = run.Started;
-        var attributes = new WorkflowExecutionStartedEventAttributes
-        {
-            WorkflowId = run.Key.WorkflowId,
-            WorkflowType = a.WorkflowType,
-            TaskQueue = new TaskQueue { Name = taskQueue, Kind = TaskQueueKind.Normal },
-            Input = a.Input,
-            WorkflowExecutionTimeout = previous.WorkflowExecutionTimeout,
-            WorkflowRunTimeout = runTimeout,
-            WorkflowTaskTimeout = taskTimeout,
-            ContinuedExecutionRunId = run.Key.RunId,
-            Initiator = ContinueAsNewInitiator.Workflow,
-            ContinuedFailure = a.Failure,
-            RetryPolicy = a.RetryPolicy ?? previous.RetryPolicy,
-            LastCompletionResult = a.LastCompletionResult,
-            FirstExecutionRunId = previous.FirstExecutionRunId,
-            WorkflowExecutionExpirationTime = previous.WorkflowExecutionExpirationTime,
-            ParentWorkflowNamespace = previous.ParentWorkflowNamespace,
-            ParentWorkflowExecution = previous.ParentWorkflowExecution,
-            ParentInitiatedEventId = previous.ParentInitiatedEventId,
-            Memo = a.Memo ?? (run.Memo.Fields.Count > 0 ? run.Memo.Clone() : null),
-            SearchAttributes = a.SearchAttributes ?? (run.SearchAttributes.IndexedFields.Count > 0 ? run.SearchAttributes.Clone() : null),
-            Header = a.Header,
-            Identity = run.Started.Identity,
-        };
-        var next = CreateRunWithId(run.Key.Namespace, newRunId, attributes, a.BackoffStartInterval?.ToTimeSpan() ?? TimeSpan.Zero);
-        _ = next;
+        // The new run keeps what the chain shares (parent, first run, execution deadline, policies); the command
+        // replaces what a run chooses for itself.
+        var attributes = NextRunAttributes(run, ContinueAsNewInitiator.Workflow);
+        attributes.WorkflowType = a.WorkflowType;
+        attributes.TaskQueue = new TaskQueue { Name = taskQueue, Kind = TaskQueueKind.Normal };
+        attributes.Input = a.Input;
+        attributes.WorkflowRunTimeout = runTimeout;
+        attributes.WorkflowTaskTimeout = taskTimeout;
+        attributes.ContinuedFailure = a.Failure;
+        attributes.LastCompletionResult = a.LastCompletionResult;
+        attributes.Header = a.Header;
+        attributes.RetryPolicy = a.RetryPolicy ?? attributes.RetryPolicy;
+        attributes.CronSchedule = a.CronSchedule.Length > 0 ? a.CronSchedule : attributes.CronSchedule;
+        attributes.Memo = a.Memo ?? attributes.Memo;
+        attributes.SearchAttributes = a.SearchAttributes ?? attributes.SearchAttributes;
+        CreateRunWithId(run.Key.Namespace, newRunId, attributes, a.BackoffStartInterval?.ToTimeSpan() ?? TimeSpan.Zero);
         OnClosed(run, continuedAsNew: true);
     }
 

@@ -99,6 +99,12 @@ internal sealed partial class HistoryEngine
             NewExecutionRunId = newRunId,
         };
         Append(run, e);
+        CloseIntoNextRun(run, decision, cron, newRunId, failure);
+    }
+
+    /// <summary>After a failure or run timeout: starts the retry, else the next cron run, else closes the chain.</summary>
+    private void CloseIntoNextRun(MutableState run, RetryDecision decision, TimeSpan? cron, string newRunId, Failure? failure)
+    {
         if (decision.Retry)
         {
             StartRetryRun(run, newRunId, failure, decision.Backoff);
@@ -132,15 +138,6 @@ internal sealed partial class HistoryEngine
             Message = "workflow run timed out",
             TimeoutFailureInfo = new TimeoutFailureInfo { TimeoutType = TimeoutType.StartToClose },
         };
-        if (decision.Retry)
-        {
-            StartRetryRun(run, newRunId, failure, decision.Backoff);
-        }
-        else if (cron is { } backoff)
-        {
-            StartCronRun(run, newRunId, null, failure, backoff);
-        }
-
-        OnClosed(run, chainContinues: newRunId.Length > 0);
+        CloseIntoNextRun(run, decision, cron, newRunId, failure);
     }
 }

@@ -32,31 +32,29 @@ internal sealed partial class HistoryEngine
             return;
         }
 
-        var sticky = !string.IsNullOrEmpty(run.StickyQueue);
         var e = NewEvent(EventType.WorkflowTaskScheduled);
-        e.WorkflowTaskScheduledEventAttributes = new WorkflowTaskScheduledEventAttributes
+        e.WorkflowTaskScheduledEventAttributes = NormalQueueTask(run, attempt);
+        if (!string.IsNullOrEmpty(run.StickyQueue))
         {
-            TaskQueue = sticky
-                ? new TaskQueue { Name = run.StickyQueue, Kind = TaskQueueKind.Sticky, NormalName = run.TaskQueue }
-                : new TaskQueue { Name = run.TaskQueue, Kind = TaskQueueKind.Normal },
-            StartToCloseTimeout = run.Started.WorkflowTaskTimeout,
-            Attempt = attempt,
-        };
+            e.WorkflowTaskScheduledEventAttributes.TaskQueue = new TaskQueue { Name = run.StickyQueue, Kind = TaskQueueKind.Sticky, NormalName = run.TaskQueue };
+        }
         Append(run, e);
         DispatchWorkflowTask(run);
     }
+
+    private static WorkflowTaskScheduledEventAttributes NormalQueueTask(MutableState run, int attempt) => new()
+    {
+        TaskQueue = new TaskQueue { Name = run.TaskQueue, Kind = TaskQueueKind.Normal },
+        StartToCloseTimeout = run.Started.WorkflowTaskTimeout,
+        Attempt = attempt,
+    };
 
     private void ScheduleTransientWorkflowTask(MutableState run, int attempt)
     {
         // A retry always goes to the normal queue: a failure or timeout clears stickiness.
         var e = NewEvent(EventType.WorkflowTaskScheduled);
         e.EventId = run.NextEventId;
-        e.WorkflowTaskScheduledEventAttributes = new WorkflowTaskScheduledEventAttributes
-        {
-            TaskQueue = new TaskQueue { Name = run.TaskQueue, Kind = TaskQueueKind.Normal },
-            StartToCloseTimeout = run.Started.WorkflowTaskTimeout,
-            Attempt = attempt,
-        };
+        e.WorkflowTaskScheduledEventAttributes = NormalQueueTask(run, attempt);
         run.WorkflowTask = new WorkflowTaskInfo
         {
             ScheduledEventId = e.EventId,
@@ -157,12 +155,7 @@ internal sealed partial class HistoryEngine
         {
             // Events arrived since the retry was scheduled: as Temporal does, it becomes a normal task at attempt 1.
             var scheduled = NewEvent(EventType.WorkflowTaskScheduled);
-            scheduled.WorkflowTaskScheduledEventAttributes = new WorkflowTaskScheduledEventAttributes
-            {
-                TaskQueue = new TaskQueue { Name = run.TaskQueue, Kind = TaskQueueKind.Normal },
-                StartToCloseTimeout = run.Started.WorkflowTaskTimeout,
-                Attempt = 1,
-            };
+            scheduled.WorkflowTaskScheduledEventAttributes = NormalQueueTask(run, attempt: 1);
             Append(run, scheduled);
             run.WorkflowTaskAttempt = 1;
             wft = run.WorkflowTask!;
