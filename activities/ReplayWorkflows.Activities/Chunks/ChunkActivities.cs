@@ -81,12 +81,15 @@ public sealed partial class ChunkActivities(PipelineServices services)
         var dependencies = await PluginResults.OfChunkAsync(services.Data, call.EventId, call.ChunkNumber, plugin.DependsOn, token).ConfigureAwait(false);
 
         var result = await PluginCall.RunAsync(
-            plugin.Name, $"chunk {call.ChunkNumber}", () => featurer.Analyse(new FeaturerInput(analysis, plugin.Configuration, call.AudioTrack, dependencies, null)),
+            plugin.Name, $"chunk {call.ChunkNumber}", () => featurer.Analyse(new FeaturerInput(analysis, plugin.Configuration, call.AudioTrack, dependencies, call.CarriedState)),
             services.Options.PluginTimeLimit, token).ConfigureAwait(false);
+        var carried = plugin.Descriptor.CarriesState
+            ? PluginCall.CheckCarriedState(plugin.Name, $"chunk {call.ChunkNumber}", result.CarriedState, services.Options.MaxCarriedStateBytes)
+            : null;
 
         var rows = result.Points.Select(p => PluginResults.ToRecord(call.EventId, plugin.Name, plugin.Version, call.AudioTrack, call.ChunkNumber, p)).ToList();
         await services.Data.PluginResults.ReplaceChunkAsync(call.EventId, plugin.Name, call.AudioTrack ?? 0, call.ChunkNumber, rows, token).ConfigureAwait(false);
-        return new FeaturerRun(plugin.Name, call.AudioTrack, rows.Count, clock.ElapsedMilliseconds);
+        return new FeaturerRun(plugin.Name, call.AudioTrack, rows.Count, clock.ElapsedMilliseconds, carried);
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Event {EventId} chunk {Chunk} ({Location}) is unreadable: {Reason}")]

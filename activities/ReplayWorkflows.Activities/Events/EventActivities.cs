@@ -36,7 +36,7 @@ public sealed partial class EventActivities(PipelineServices services)
             profile.Optimizer?.Name,
             profile.Optimizer is { } optimizer ? EventProfiles.SearchWindowMs(optimizer) : 0,
             plan.Stages.Where(s => s.Class == PluginClass.Featurer)
-                .Select(s => new FeaturerStage(s.Plugin, s.Level, s.PerAudioTrack, s.WaitsFor)).ToList(),
+                .Select(s => new FeaturerStage(s.Plugin, s.Level, s.PerAudioTrack, s.WaitsFor, s.Order == CrossChunkOrder.ChunkOrder)).ToList(),
             plan.MediaFeatures.Select(f => f.ToString()).ToList(),
             $"{rate.Numerator}/{rate.Denominator}");
     }

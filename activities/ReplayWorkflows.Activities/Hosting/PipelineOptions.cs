@@ -38,4 +38,10 @@ public sealed class PipelineOptions
     /// it is abandoned as hung. Below the plugin activities' 30 s start-to-close, so the worker reports it first.
     /// </summary>
     public TimeSpan PluginTimeLimit { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The largest state (UTF-8 bytes) a plugin may carry from one chunk to the next. The state travels in workflow
+    /// history with every chunk, so it must stay small; a plugin that returns more fails that chunk, visibly.
+    /// </summary>
+    public int MaxCarriedStateBytes { get; set; } = 64 * 1024;
 }

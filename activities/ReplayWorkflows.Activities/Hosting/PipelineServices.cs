@@ -32,6 +32,9 @@ public sealed class PipelineServices
         Renderer = renderer ?? new FFmpegReplayRenderer(ffmpeg, LoggerFactory.CreateLogger<FFmpegReplayRenderer>());
         Storage = new PipelineStorage(options.StorageRoot);
         Plugins = plugins ?? new BuiltInPluginHost();
+        // Profiles are validated against the plugins this worker runs, so a plugin given in place of a built-in is
+        // described (dependencies, carried state) as it declares itself.
+        Catalog = new PluginCatalog(Plugins.All.Select(p => p.Descriptor));
         Profiles = new Events.EventProfiles(data, Catalog);
     }
 
@@ -55,7 +58,7 @@ public sealed class PipelineServices
 
     public BuiltInPluginHost Plugins { get; }
 
-    public PluginCatalog Catalog { get; } = BuiltInPlugins.CreateCatalog();
+    public PluginCatalog Catalog { get; }
 
     internal Events.EventProfiles Profiles { get; }
 

@@ -42,4 +42,21 @@ internal static class PluginCall
             throw new ApplicationFailureException($"{plugin} failed on {subject}: {ex.GetType().Name}: {ex.Message}", ex, errorType: "PluginFailed");
         }
     }
+
+    /// <summary>
+    /// The state a plugin hands to its next chunk, refused when larger than <paramref name="limitBytes"/>: it travels in
+    /// workflow history, and an oversized payload there would stall the event instead of failing one chunk. The same
+    /// input gives the same state, so the failure is not retried.
+    /// </summary>
+    public static string? CheckCarriedState(string plugin, string subject, string? state, int limitBytes)
+    {
+        var bytes = state is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(state);
+        return bytes <= limitBytes
+            ? state
+            : throw new ApplicationFailureException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{plugin} returned {bytes} bytes of carried state on {subject}; the limit is {limitBytes} bytes (PipelineOptions.MaxCarriedStateBytes). Carry a summary, and keep bulky data in the plugin's results."),
+                errorType: "PluginStateTooLarge",
+                nonRetryable: true);
+    }
 }

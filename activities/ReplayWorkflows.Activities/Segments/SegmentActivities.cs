@@ -40,6 +40,7 @@ public sealed partial class SegmentActivities(PipelineServices services)
         var prepared = SegmentStateMachine.PrepareInput(policy, input.State, chunk, data, plugin.Configuration);
         var result = await PluginCall.RunAsync(
             plugin.Name, $"chunk {input.ChunkNumber}", () => classifier.Classify(prepared), services.Options.PluginTimeLimit, token).ConfigureAwait(false);
+        PluginCall.CheckCarriedState(plugin.Name, $"chunk {input.ChunkNumber}", result.CarriedState, services.Options.MaxCarriedStateBytes);
 
         var step = SegmentStateMachine.Advance(policy, input.State, chunk, data, result);
         await SaveAsync(input.EventId, profile, step, input.ChunkNumber, token).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace ReplayWorkflows.Core.Planning;
 /// Derives the stage graph from a validated profile. Featurers wait for their dependencies; the classifier waits for
 /// its dependencies; labeler and optimizer both wait for the classifier and their own dependencies, and run in
 /// parallel with each other (MRE runs the labeler first for no functional reason). Classifier, labeler, optimizer
-/// and any featurer that carries state are chunk-ordered; every other featurer is order-free.
+/// any featurer that carries state and any featurer reading one are chunk-ordered; every other featurer is order-free.
 /// </summary>
 public static class ExecutionPlanner
 {
@@ -45,6 +45,15 @@ public static class ExecutionPlanner
             return level;
         }
 
+        // A featurer that carries state runs in chunk order, and so does every featurer that reads one (it cannot
+        // run for a chunk before its dependency has).
+        var ordered = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool IsOrdered(ProfilePlugin p) =>
+            ordered.TryGetValue(p.Name, out var known)
+                ? known
+                : ordered[p.Name] = p.Slot != PluginClass.Featurer || p.Descriptor.CarriesState
+                    || p.DependsOn.Any(d => profile.Find(d) is { Slot: PluginClass.Featurer } dependency && IsOrdered(dependency));
+
         var stages = profile.Plugins
             .Select(p => new PlanStage(
                 p.Name,
@@ -52,7 +61,7 @@ public static class ExecutionPlanner
                 p.Slot,
                 LevelOf(p.Name, 0),
                 waits[p.Name],
-                p.Slot != PluginClass.Featurer || p.Descriptor.CarriesState ? CrossChunkOrder.ChunkOrder : CrossChunkOrder.OrderFree,
+                IsOrdered(p) ? CrossChunkOrder.ChunkOrder : CrossChunkOrder.OrderFree,
                 p.Descriptor.MediaType == MediaType.Audio && p.Slot == PluginClass.Featurer,
                 p.Descriptor.Execution))
             .OrderBy(s => s.Level)

@@ -69,4 +69,28 @@ public class ExecutionPlannerTests
         plan["ShotSegmenter"].Level.ShouldBe(2);
         plan["ShotSegmenter"].WaitsFor.ShouldBe(["Tracker", "SceneChange"]);
     }
+
+    [Fact]
+    public void A_featurer_that_reads_a_state_carrying_featurer_is_chunk_ordered_too()
+    {
+        var catalog = BuiltInPlugins.CreateCatalog();
+        catalog.Register(new PluginDescriptor("Tracker", 1, PluginClass.Featurer, MediaType.Video,
+            PluginExecution.InProcess(PluginClass.Featurer), [], [], [], [MediaFeature.SceneChange], CarriesState: true));
+        catalog.Register(new PluginDescriptor("Possession", 1, PluginClass.Featurer, MediaType.Video,
+            PluginExecution.InProcess(PluginClass.Featurer), [], [], ["Tracker"], []));
+        var profile = ProfileLoader.Load("""
+            name: p
+            chunkSizeSeconds: 20
+            processingFrameRate: 25
+            maxSegmentLengthSeconds: 60
+            classifier: {plugin: ShotSegmenter, dependsOn: [SceneChange]}
+            featurers: [{plugin: SceneChange}, {plugin: Possession, dependsOn: [Tracker]}, {plugin: Tracker}]
+            """, "p.yaml", catalog).Profile.ShouldNotBeNull();
+
+        var plan = ExecutionPlanner.Build(profile);
+        plan["Tracker"].Order.ShouldBe(CrossChunkOrder.ChunkOrder);
+        plan["Possession"].Order.ShouldBe(CrossChunkOrder.ChunkOrder);
+        plan["Possession"].Level.ShouldBe(1);
+        plan["SceneChange"].Order.ShouldBe(CrossChunkOrder.OrderFree);
+    }
 }

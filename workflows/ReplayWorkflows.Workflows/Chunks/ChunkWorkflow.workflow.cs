@@ -6,8 +6,8 @@ using Temporalio.Workflows;
 namespace ReplayWorkflows.Workflows.Chunks;
 
 /// <summary>
-/// The order-free work of one chunk: analysis in one decode, then the featurers level by level (a level's plugins in
-/// parallel, audio plugins once per track), each as an activity on the featurer task queue. Unreadable media fails the
+/// The order-free work of one chunk: analysis in one decode, then the order-free featurers level by level (a level's
+/// plugins in parallel, audio plugins once per track), each as an activity on the featurer task queue. Unreadable media fails the
 /// chunk; a plugin that keeps failing is reported and its dependents are skipped; neither fails the workflow, so one
 /// bad chunk never stops the event.
 /// </summary>
@@ -24,12 +24,7 @@ public class ChunkWorkflow
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["CorruptChunk", "MissingChunk"] },
     };
 
-    private static readonly ActivityOptions Featurer = new()
-    {
-        TaskQueue = TaskQueues.Featurer,
-        StartToCloseTimeout = TimeSpan.FromSeconds(30),
-        RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["PluginConfiguration"] },
-    };
+    private static readonly ActivityOptions Featurer = FeaturerOptions(CancellationToken.None);
 
     [WorkflowRun]
     public async Task<ChunkOutcome> RunAsync(ChunkTask task)
@@ -53,7 +48,8 @@ public class ChunkWorkflow
         var failures = new List<ChunkFailure>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var workMs = span.AnalysisMs;
-        foreach (var level in task.Plan.Featurers.GroupBy(f => f.Level).OrderBy(g => g.Key))
+        // Featurers that carry state run in the event workflow, in chunk order.
+        foreach (var level in task.Plan.Featurers.Where(f => !f.Ordered).GroupBy(f => f.Level).OrderBy(g => g.Key))
         {
             var runs = new List<Task<long>>();
             foreach (var stage in level)
@@ -75,7 +71,7 @@ public class ChunkWorkflow
             workMs += elapsed.Length > 0 ? elapsed.Max() : 0;
         }
 
-        return new ChunkOutcome(number, span.StartMs, span.EndMs, Failed: false, failures, (long)(Workflow.UtcNow - started).TotalMilliseconds, workMs);
+        return new ChunkOutcome(number, span.StartMs, span.EndMs, Failed: false, failures, (long)(Workflow.UtcNow - started).TotalMilliseconds, workMs, span.AudioTracks);
     }
 
     private static async Task<long> RunFeaturerAsync(string eventId, int chunk, string plugin, int? track, List<ChunkFailure> failures, HashSet<string> failed)
@@ -92,6 +88,15 @@ public class ChunkWorkflow
             return 0;
         }
     }
+
+    /// <summary>How a featurer runs, here and (for the featurers that carry state) in the event workflow.</summary>
+    internal static ActivityOptions FeaturerOptions(CancellationToken token) => new()
+    {
+        TaskQueue = TaskQueues.Featurer,
+        StartToCloseTimeout = TimeSpan.FromSeconds(30),
+        RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(1), NonRetryableErrorTypes = ["PluginConfiguration"] },
+        CancellationToken = token,
+    };
 
     private static string Reason(ActivityFailureException ex) => ex.InnerException?.Message ?? ex.Message;
 }

@@ -4,7 +4,8 @@ namespace ReplayWorkflows.Workflows.Contracts;
 
 /// <summary>
 /// The state an event workflow carries into its next run when it continues as new: chunks waiting to be processed,
-/// the open-segment state, segments waiting for their detectors, and the progress so far.
+/// the open-segment state, the state of featurers that carry one, segments waiting for their detectors, and the progress
+/// so far.
 /// </summary>
 public sealed record EventCarry(
     int? NextChunk,
@@ -16,4 +17,5 @@ public sealed record EventCarry(
     int? SourceLastNumber,
     bool SourceEnded,
     long MediaEndMs,
-    int Run);
+    int Run,
+    IReadOnlyDictionary<string, string>? FeaturerStates = null);

@@ -16,5 +16,9 @@ public sealed record EventPlan(
     IReadOnlyList<string> MediaFeatures,
     string ProcessingFrameRate);
 
-/// <summary>One featurer in the per-chunk stage graph: its level (0 runs first) and whether it runs per audio track.</summary>
-public sealed record FeaturerStage(string Plugin, int Level, bool PerAudioTrack, IReadOnlyList<string> WaitsFor);
+/// <summary>
+/// One featurer in the per-chunk stage graph: its level (0 runs first) and whether it runs per audio track.
+/// <paramref name="Ordered"/> featurers carry state from chunk to chunk (or read one that does): the event workflow runs
+/// them in chunk order, before the classifier; the chunk workflow runs the others.
+/// </summary>
+public sealed record FeaturerStage(string Plugin, int Level, bool PerAudioTrack, IReadOnlyList<string> WaitsFor, bool Ordered = false);

@@ -32,6 +32,9 @@ public class EventWorkflow
     private readonly Dictionary<string, Task<ReplayOutcome>> replayRuns = new(StringComparer.Ordinal);
     private readonly List<ChunkFailure> failures = [];
     private readonly List<int> gaps = [];
+
+    // What each featurer that carries state (per audio track for audio plugins) returned for the last chunk it ran on.
+    private readonly SortedDictionary<string, string> featurerStates = new(StringComparer.Ordinal);
     private EventProgress progress = EventProgress.Initial;
     private SegmentState segments = SegmentState.Initial;
     private int? nextChunk;
@@ -239,6 +242,7 @@ public class EventWorkflow
         progress = progress with { ChunksProcessed = progress.ChunksProcessed + 1 };
         mediaEndMs = Math.Max(mediaEndMs, chunk.EndMs);
         progress = progress with { MediaEndMs = mediaEndMs };
+        await OrderedFeaturersAsync(input, plan, chunk);
         SegmentStepResult step;
         try
         {
@@ -255,6 +259,66 @@ public class EventWorkflow
 
         Apply(step);
         await SegmentsClosedAsync(input, plan, step.Closed, chunk.Number, chunk.EndMs, ended: false);
+    }
+
+    /// <summary>
+    /// The featurers that carry state, level by level for this chunk, each given what it returned for the last chunk it
+    /// ran on. After a gap or a failed run, that is the state from before it: the plugin sees times in its input and
+    /// decides what a jump means. Their dependents are skipped when they fail, as in the chunk workflow.
+    /// </summary>
+    private async Task OrderedFeaturersAsync(EventInput input, EventPlan plan, ChunkOutcome chunk)
+    {
+        var ordered = plan.Featurers.Where(f => f.Ordered).ToList();
+        if (ordered.Count == 0)
+        {
+            return;
+        }
+
+        var failed = chunk.Failures.Where(f => f.Plugin is not null).Select(f => f.Plugin!).ToHashSet(StringComparer.Ordinal);
+        var tracks = input.Tracks.Where(t => t <= chunk.AudioTracks).ToList();
+        foreach (var level in ordered.GroupBy(f => f.Level).OrderBy(g => g.Key))
+        {
+            var runs = new List<Task>();
+            foreach (var stage in level)
+            {
+                if (stage.WaitsFor.FirstOrDefault(failed.Contains) is { } broken)
+                {
+                    failed.Add(stage.Plugin);
+                    failures.Add(new ChunkFailure(chunk.Number, stage.Plugin, null, $"skipped: its dependency {broken} failed"));
+                    continue;
+                }
+
+                foreach (var track in stage.PerAudioTrack ? tracks.Select(t => (int?)t) : [null])
+                {
+                    runs.Add(RunOrderedFeaturerAsync(input.EventId, chunk.Number, stage.Plugin, track, failed));
+                }
+            }
+
+            await Workflow.WhenAllAsync(runs);
+        }
+    }
+
+    private async Task RunOrderedFeaturerAsync(string eventId, int chunk, string plugin, int? track, HashSet<string> failed)
+    {
+        var key = track is { } t ? $"{plugin}#{t}" : plugin;
+        try
+        {
+            var run = await Workflow.ExecuteActivityAsync<FeaturerRun>(
+                ActivityNames.RunFeaturer, [new FeaturerCall(eventId, chunk, plugin, track, featurerStates.GetValueOrDefault(key))], ChunkWorkflow.FeaturerOptions(token));
+            if (run.CarriedState is { } state)
+            {
+                featurerStates[key] = state;
+            }
+            else
+            {
+                featurerStates.Remove(key);
+            }
+        }
+        catch (ActivityFailureException ex)
+        {
+            failed.Add(plugin);
+            failures.Add(new ChunkFailure(chunk, plugin, track, Reason(ex)));
+        }
     }
 
     private void Apply(SegmentStepResult step)
@@ -451,7 +515,8 @@ public class EventWorkflow
         }
 
         var carry = new EventCarry(
-            nextChunk, [.. waiting.Values], segments, [.. awaitingOptimization], Progress, firstChunk, sourceLast, sourceEnded, mediaEndMs, run + 1);
+            nextChunk, [.. waiting.Values], segments, [.. awaitingOptimization], Progress, firstChunk, sourceLast, sourceEnded, mediaEndMs, run + 1,
+            featurerStates.Count > 0 ? new Dictionary<string, string>(featurerStates, StringComparer.Ordinal) : null);
         var next = input with { Carry = carry };
         return Workflow.CreateContinueAsNewException((EventWorkflow w) => w.RunAsync(next));
     }
@@ -474,6 +539,10 @@ public class EventWorkflow
         sourceEnded = carry.SourceEnded;
         mediaEndMs = carry.MediaEndMs;
         run = carry.Run;
+        foreach (var (key, state) in carry.FeaturerStates ?? new Dictionary<string, string>())
+        {
+            featurerStates[key] = state;
+        }
         foreach (var chunk in carry.Waiting)
         {
             waiting[chunk.Number] = chunk;
