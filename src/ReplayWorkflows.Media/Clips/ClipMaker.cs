@@ -161,7 +161,7 @@ public sealed partial class ClipMaker(FFmpegRunner runner, ILogger<ClipMaker>? l
         await runner.RunFFmpegAsync(
             [
                 "-v", "error", "-y", "-ss", joined.SeekSeconds(range.StartMs), "-i", joined.Input,
-                "-t", JoinedChunks.Ms(key - range.StartMs), "-map", "0:v:0", "-an", .. VideoEncode(joined.Info),
+                "-t", JoinedChunks.Ms(key - range.StartMs), "-map", "0:v:0", "-an", .. VideoEncode(joined.Info, HeadPreset),
                 "-f", "mpegts", head,
             ],
             cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -185,16 +185,24 @@ public sealed partial class ClipMaker(FFmpegRunner runner, ILogger<ClipMaker>? l
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The head is at most one GOP, on the path from a segment's end to its clip in live events: superfast costs about
+    /// 30% less time than veryfast there (x264 start-up dominates so short an encode) for a few more bits on two
+    /// seconds of picture. It keeps B-frames, which the copied rest of the clip has: a head without them (ultrafast,
+    /// zerolatency) leaves the joined stream with decode times that go backwards.
+    /// </summary>
+    private const string HeadPreset = "superfast";
+
     internal static string[] HlsMuxer(string directory, string name, int segmentSeconds) =>
     [
         "-f", "hls", "-hls_time", segmentSeconds.ToString(CultureInfo.InvariantCulture), "-hls_playlist_type", "vod",
         "-hls_flags", "independent_segments", "-hls_segment_filename", Path.Combine(directory, name + "_%d.ts"),
     ];
 
-    private static string[] VideoEncode(MediaInfo source)
+    private static string[] VideoEncode(MediaInfo source, string preset = "veryfast")
     {
         var rate = source.Video?.FrameRate?.ToString() ?? "25";
-        return ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-r", rate];
+        return ["-c:v", "libx264", "-preset", preset, "-crf", "20", "-pix_fmt", "yuv420p", "-r", rate];
     }
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Clip {Name} ({Mode}) covers {Covered}; head-only re-encode: {HeadOnly}")]
