@@ -23,12 +23,14 @@ internal sealed class PipelineBenchmark : IBenchmark
 {
     public string Name => "pipeline";
 
-    public string Description => "VOD match through the pipeline vs plain decode, per-chunk orchestration cost, live chunk-to-clip delay [vodSeconds=1800] [liveSeconds=180]";
+    public string Description =>
+        "VOD match through the pipeline vs plain decode, per-chunk orchestration cost, live chunk-to-clip delay [vodSeconds=1800] [liveSeconds=180] [replay: live with a catch-up replay]";
 
     public async Task RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var vodSeconds = args.Count > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1800;
         var liveSeconds = args.Count > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 180;
+        var liveReplay = args.Count > 2 && args[2] is "replay" or "catch-up";
         var root = BenchPaths.RepoRoot;
         var cache = Directory.CreateDirectory(Path.Combine(root, ".cache", "media")).FullName;
         var profile = await File.ReadAllTextAsync(Path.Combine(root, "samples", "profiles", "generated-match.yaml"), cancellationToken);
@@ -36,7 +38,7 @@ internal sealed class PipelineBenchmark : IBenchmark
 
         var vod = await new MatchGenerator().EnsureAsync(new MatchSpec(7, Math.Max(vodSeconds, 60), MatchVariant.Hd720p25, 20), cache, cancellationToken);
         var decode = Stopwatch.StartNew();
-        await FFmpegRunner.Default.RunFFmpegAsync(["-v", "error", "-i", vod.Mp4Path, "-f", "null", "-"], null, cancellationToken);
+        await FFmpegRunner.Default.RunFFmpegAsync(["-v", "error", "-i", vod.Mp4Path, "-f", "null", "-"], cancellationToken: cancellationToken);
         decode.Stop();
         Console.WriteLine($"plain decode (video + audio) of the match: {decode.Elapsed.TotalSeconds:0.0} s");
 
@@ -60,7 +62,7 @@ internal sealed class PipelineBenchmark : IBenchmark
 
             if (liveSeconds > 0)
             {
-                await RunLiveAsync(liveSeconds, cache, work, profile, options, client, data, pipeline, cancellationToken);
+                await RunLiveAsync(liveSeconds, liveReplay, cache, work, profile, options, client, data, pipeline, cancellationToken);
             }
 
             await stop.CancelAsync();
@@ -73,13 +75,19 @@ internal sealed class PipelineBenchmark : IBenchmark
     }
 
     private static async Task RunLiveAsync(
-        int liveSeconds, string cache, string work, string profile, PipelineOptions options, TemporalClient client, IDataPlane data, PipelineClient pipeline, CancellationToken cancellationToken)
+        int liveSeconds, bool catchUpReplay, string cache, string work, string profile, PipelineOptions options, TemporalClient client, IDataPlane data, PipelineClient pipeline,
+        CancellationToken cancellationToken)
     {
         // Live: chunks appear in a folder at real-time pace; delay from the arrival of the chunk that lets a segment
         // finish (its end plus the optimizer's window) to the segment's clips being written.
         var live = await new MatchGenerator().EnsureAsync(new MatchSpec(11, liveSeconds, MatchVariant.Hd720p25, 20), cache, cancellationToken);
         var folder = Directory.CreateDirectory(Path.Combine(work, "live")).FullName;
-        var liveHandle = await pipeline.StartEventAsync(new EventInput("bench-live", "bench live", "generated-match", profile, $"folder:{folder}"), null, cancellationToken);
+        // With a catch-up replay, its re-renders share the machine with the clips (as in `replay demo`).
+        var liveHandle = await pipeline.StartEventAsync(
+            new EventInput("bench-live", "bench live", "generated-match", profile, $"folder:{folder}"),
+            catchUpReplay ? [("bench-live-highlights", Highlights("bench-live-highlights", catchUp: true))] : null,
+            cancellationToken);
+        Console.WriteLine($"live: {liveSeconds} s, {(catchUpReplay ? "with" : "without")} a catch-up 720p replay");
         var arrivals = new Dictionary<int, long>();
         for (var i = 0; i < live.ChunkPaths.Count; i++)
         {

@@ -84,7 +84,7 @@ public sealed class ReplayCommandTests
             }
 
             workerText.ToString().ShouldStartWith("worker replay-worker@");
-            workerText.ToString().ShouldContain($"replay-events, replay-plugins-featurer, replay-plugins-classifier, replay-plugins-optimizer, replay-plugins-labeler, replay-render on {server.Target}");
+            workerText.ToString().ShouldContain($"replay-events, replay-plugins-featurer, replay-plugins-classifier, replay-plugins-optimizer, replay-plugins-labeler, replay-render, replay-render-replays on {server.Target}");
 
             var clock = Stopwatch.StartNew();
             JsonElement shown;

@@ -15,7 +15,8 @@ namespace ReplayWorkflows.Activities.Hosting;
 
 /// <summary>
 /// The workers of the pipeline, one per task queue: the events queue runs every workflow plus the event-level
-/// activities and source watchers; each plugin class queue runs its plugins; the render queue runs FFmpeg encodes.
+/// activities and source watchers; each plugin class queue runs its plugins; the render queues run FFmpeg (clips on
+/// one, replays and exports on the other).
 /// Any number of processes may run the same queues; Temporal shares the work among them.
 /// </summary>
 public static class PipelineWorkers
@@ -48,6 +49,11 @@ public static class PipelineWorkers
                 break;
             case TaskQueues.Render:
                 options.MaxConcurrentActivities = Math.Max(1, Environment.ProcessorCount / 2);
+                options.AddAllActivities(new RenderActivities(services));
+                break;
+            case TaskQueues.RenderReplays:
+                // x264 already spreads one encode over every core.
+                options.MaxConcurrentActivities = 1;
                 options.AddAllActivities(new RenderActivities(services));
                 break;
             default:

@@ -126,7 +126,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             args.AddRange(["-f", "null", "-"]);
             var lastProgress = TimeSpan.Zero;
             var progress = new InlineProgress(p => lastProgress = p.OutTime > lastProgress ? p.OutTime : lastProgress);
-            var result = await runner.RunFFmpegAsync(args, progress, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunFFmpegAsync(args, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
             var videoFrames = new List<MetadataFrame>();
             if (layout.Video)
             {

@@ -16,12 +16,14 @@ internal static class FFmpegProcess
         IReadOnlyList<string> arguments,
         int stderrTailLines,
         IProgress<FFmpegProgress>? progress,
+        bool background,
         CancellationToken cancellationToken) =>
-        RunAsync(executable, arguments, stderrTailLines, progress, null, cancellationToken);
+        RunAsync(executable, arguments, stderrTailLines, progress, null, background, cancellationToken);
 
     /// <summary>
     /// As above, but when <paramref name="stdoutConsumer"/> is given it receives stdout as a raw stream (for example
-    /// raw video frames from <c>-f rawvideo pipe:1</c>) instead of it being collected as text.
+    /// raw video frames from <c>-f rawvideo pipe:1</c>) instead of it being collected as text. A
+    /// <paramref name="background"/> process runs at below-normal priority.
     /// </summary>
     public static async Task<FFmpegResult> RunAsync(
         string executable,
@@ -29,6 +31,7 @@ internal static class FFmpegProcess
         int stderrTailLines,
         IProgress<FFmpegProgress>? progress,
         Func<Stream, CancellationToken, Task>? stdoutConsumer,
+        bool background,
         CancellationToken cancellationToken)
     {
         var psi = new ProcessStartInfo(executable)
@@ -54,6 +57,11 @@ internal static class FFmpegProcess
         catch (Win32Exception ex)
         {
             throw new FFmpegException(FFmpegErrorKind.NotInstalled, $"cannot start {executable}: {ex.Message}", ex.Message);
+        }
+
+        if (background)
+        {
+            LowerPriority(process);
         }
 
         // ffmpeg reads stdin for interactive keys; closing it keeps a stray 'q' or EOF from changing anything.
@@ -166,6 +174,22 @@ internal static class FFmpegProcess
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Below-normal priority (nice 10 on Linux), set as soon as the process exists: the threads FFmpeg starts for its
+    /// decoders and encoders come later and inherit it. Where the platform refuses, the process keeps normal priority.
+    /// </summary>
+    private static void LowerPriority(Process process)
+    {
+        try
+        {
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            // Best effort: priority only decides who waits when the machine is busy.
         }
     }
 }

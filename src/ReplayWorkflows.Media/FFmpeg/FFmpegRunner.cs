@@ -40,9 +40,11 @@ public sealed partial class FFmpegRunner
     /// <summary>
     /// Runs ffmpeg with <paramref name="arguments"/> (the runner adds <c>-hide_banner -nostdin</c> and, with a progress
     /// sink, <c>-progress pipe:1 -nostats</c>). A non-zero exit becomes an <see cref="FFmpegException"/>.
+    /// <paramref name="background"/> runs it below normal priority, for long encodes that must not slow latency-bound
+    /// work (analysis, clips) on the same machine.
     /// </summary>
     public async Task<FFmpegResult> RunFFmpegAsync(
-        IReadOnlyList<string> arguments, IProgress<FFmpegProgress>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> arguments, IProgress<FFmpegProgress>? progress = null, bool background = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var (ffmpeg, _, _) = await located.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +61,7 @@ public sealed partial class FFmpegRunner
 
         full.AddRange(arguments);
         LogRun(logger, "ffmpeg", string.Join(' ', full));
-        var result = await FFmpegProcess.RunAsync(ffmpeg, full, options.StderrTailLines, progress, cancellationToken).ConfigureAwait(false);
+        var result = await FFmpegProcess.RunAsync(ffmpeg, full, options.StderrTailLines, progress, background, cancellationToken).ConfigureAwait(false);
         ThrowOnFailure("ffmpeg", result);
         return result;
     }
@@ -74,7 +76,7 @@ public sealed partial class FFmpegRunner
         var (ffmpeg, _, _) = await located.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         List<string> full = ["-hide_banner", "-nostdin", "-nostats", .. arguments];
         LogRun(logger, "ffmpeg", string.Join(' ', full));
-        var result = await FFmpegProcess.RunAsync(ffmpeg, full, options.StderrTailLines, null, stdoutConsumer, cancellationToken).ConfigureAwait(false);
+        var result = await FFmpegProcess.RunAsync(ffmpeg, full, options.StderrTailLines, null, stdoutConsumer, background: false, cancellationToken).ConfigureAwait(false);
         ThrowOnFailure("ffmpeg", result);
         return result;
     }
@@ -86,7 +88,7 @@ public sealed partial class FFmpegRunner
         var (_, ffprobe, _) = await located.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         List<string> full = ["-hide_banner", .. arguments];
         LogRun(logger, "ffprobe", string.Join(' ', full));
-        var result = await FFmpegProcess.RunAsync(ffprobe, full, options.StderrTailLines, null, cancellationToken).ConfigureAwait(false);
+        var result = await FFmpegProcess.RunAsync(ffprobe, full, options.StderrTailLines, null, background: false, cancellationToken).ConfigureAwait(false);
         ThrowOnFailure("ffprobe", result);
         return result.StdOut;
     }
@@ -154,7 +156,7 @@ public sealed partial class FFmpegRunner
             throw new FFmpegException(FFmpegErrorKind.NotInstalled, RequirementMessage, $"ffprobe not found ({ffprobe ?? "PATH"})");
         }
 
-        var result = await FFmpegProcess.RunAsync(ffmpeg, ["-hide_banner", "-version"], 5, null, CancellationToken.None).ConfigureAwait(false);
+        var result = await FFmpegProcess.RunAsync(ffmpeg, ["-hide_banner", "-version"], 5, null, background: false, CancellationToken.None).ConfigureAwait(false);
         var major = ParseMajorVersion(result.StdOut);
         if (result.ExitCode != 0 || major is null or < 5)
         {

@@ -80,7 +80,8 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
                 ]);
             }
 
-            await runner.RunFFmpegAsync(args, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // A replay is minutes of encoding that nobody is waiting on frame by frame; live clips and analysis are.
+            await runner.RunFFmpegAsync(args, cancellationToken: cancellationToken, background: true).ConfigureAwait(false);
 
             var hls = new Dictionary<string, string>(StringComparer.Ordinal);
             string? master = null;

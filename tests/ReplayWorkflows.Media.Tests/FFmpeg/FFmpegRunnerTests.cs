@@ -50,6 +50,26 @@ public sealed class FFmpegRunnerTests
     }
 
     [Fact]
+    public async Task A_background_run_is_niced_below_normal_and_a_normal_run_is_not()
+    {
+        // A stand-in ffmpeg that answers the version check, then prints its own nice value (field 19 of its stat).
+        using var dir = new TempDir();
+        var fake = dir.File("ffmpeg");
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\ncase \"$*\" in *-version*) echo 'ffmpeg version 6.0 Copyright'; exit 0;; esac\nsleep 0.3\ncut -d' ' -f19 /proc/$$/stat\n");
+        Assert.False(OperatingSystem.IsWindows());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        }
+
+        var runner = new FFmpegRunner(new FFmpegOptions { FFmpegPath = fake, FFprobePath = "/usr/bin/ffprobe" });
+        var normal = int.Parse((await runner.RunFFmpegAsync(["-i", "x"])).StdOut.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var background = int.Parse((await runner.RunFFmpegAsync(["-i", "x"], background: true)).StdOut.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+        background.ShouldBeGreaterThan(normal);
+    }
+
+    [Fact]
     public async Task A_missing_input_is_a_missing_input_error()
     {
         var ex = await Should.ThrowAsync<FFmpegException>(() =>
@@ -110,7 +130,7 @@ public sealed class FFmpegRunnerTests
 
         // -readrate 1 makes an endless source run in real time, so it is surely still running when cancelled.
         var run = FFmpegRunner.Default.RunFFmpegAsync(
-            ["-v", "error", "-readrate", "1", "-f", "lavfi", "-i", "testsrc=s=160x120:r=10", "-f", "mpegts", "-y", dir.File(marker + ".ts")], progress, cts.Token);
+            ["-v", "error", "-readrate", "1", "-f", "lavfi", "-i", "testsrc=s=160x120:r=10", "-f", "mpegts", "-y", dir.File(marker + ".ts")], progress, cancellationToken: cts.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         RunningWithArgument(marker).ShouldBeTrue("ffmpeg should be running before cancellation");
         await cts.CancelAsync();

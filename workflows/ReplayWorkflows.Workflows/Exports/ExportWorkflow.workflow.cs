@@ -10,7 +10,7 @@ public class ExportWorkflow
 {
     private static readonly ActivityOptions Export = new()
     {
-        TaskQueue = TaskQueues.Render,
+        TaskQueue = TaskQueues.RenderReplays,
         StartToCloseTimeout = TimeSpan.FromMinutes(5),
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, NonRetryableErrorTypes = ["InvalidExport"] },
     };

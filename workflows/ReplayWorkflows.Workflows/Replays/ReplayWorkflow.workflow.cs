@@ -21,7 +21,7 @@ public class ReplayWorkflow
 
     private static readonly ActivityOptions Render = new()
     {
-        TaskQueue = TaskQueues.Render,
+        TaskQueue = TaskQueues.RenderReplays,
         StartToCloseTimeout = TimeSpan.FromMinutes(30),
         HeartbeatTimeout = TimeSpan.FromSeconds(20),
         RetryPolicy = new RetryPolicy { MaximumAttempts = 3, InitialInterval = TimeSpan.FromSeconds(2) },
