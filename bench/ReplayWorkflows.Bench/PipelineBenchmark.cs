@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ReplayWorkflows.Activities.Hosting;
 using ReplayWorkflows.Activities.Replays;
 using ReplayWorkflows.Core.Replays;
@@ -46,13 +45,10 @@ internal sealed class PipelineBenchmark : IBenchmark
         try
         {
             await using var server = await DevServer.StartAsync(new DevServerOptions { Port = 0, DbFilename = Path.Combine(work, "temporal.db"), LogLevel = LogLevel.Warning }, cancellationToken);
-            await using var data = await DataPlaneFactory.OpenAsync(new DataPlaneOptions { SqlitePath = Path.Combine(work, "replay.db") }, null, cancellationToken);
-            var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(server.Target));
             var options = new PipelineOptions { StorageRoot = Path.Combine(work, "storage"), SourcePollInterval = TimeSpan.FromMilliseconds(200), FolderSettleTime = TimeSpan.FromMilliseconds(200) };
-            var services = new PipelineServices(data, client, options, NullLoggerFactory.Instance);
-            using var stop = new CancellationTokenSource();
-            var workers = PipelineWorkers.RunAsync(services, TaskQueues.All, stop.Token, "bench");
-            var pipeline = new PipelineClient(client, data);
+            await using var host = await PipelineHost.StartAsync(server.Target, new DataPlaneOptions { SqlitePath = Path.Combine(work, "replay.db") }, options, cancellationToken: cancellationToken);
+            host.StartWorkers("bench");
+            var (data, client, pipeline) = (host.Data, host.Client, host.Pipeline);
 
             // VOD: everything at once through the match's HLS playlist, with an after-event replay (0 s skips it).
             if (vodSeconds > 0)
@@ -65,8 +61,6 @@ internal sealed class PipelineBenchmark : IBenchmark
                 await RunLiveAsync(liveSeconds, liveReplay, cache, work, profile, options, client, data, pipeline, cancellationToken);
             }
 
-            await stop.CancelAsync();
-            await workers;
         }
         finally
         {
@@ -75,7 +69,7 @@ internal sealed class PipelineBenchmark : IBenchmark
     }
 
     private static async Task RunLiveAsync(
-        int liveSeconds, bool catchUpReplay, string cache, string work, string profile, PipelineOptions options, TemporalClient client, IDataPlane data, PipelineClient pipeline,
+        int liveSeconds, bool catchUpReplay, string cache, string work, string profile, PipelineOptions options, ITemporalClient client, IDataPlane data, PipelineClient pipeline,
         CancellationToken cancellationToken)
     {
         // Live: chunks appear in a folder at real-time pace; delay from the arrival of the chunk that lets a segment
@@ -146,7 +140,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         stages.Print();
     }
 
-    private static async Task RunVodAsync(GeneratedMatch vod, TimeSpan decode, TemporalClient client, PipelineClient pipeline, string profile, CancellationToken cancellationToken)
+    private static async Task RunVodAsync(GeneratedMatch vod, TimeSpan decode, ITemporalClient client, PipelineClient pipeline, string profile, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var handle = await pipeline.StartEventAsync(

@@ -31,29 +31,16 @@ internal sealed class DemoRunner(TextWriter log, ILoggerFactory loggerFactory)
         var server = await StartServerAsync(temporalDb, settings.Port, cancellationToken).ConfigureAwait(false);
         await using var serverScope = server.ConfigureAwait(false);
         await log.WriteLineAsync($"Temporal-compatible server on {server.Target} ({temporalDb}); data plane {dataDb}").ConfigureAwait(false);
-        var data = await DataPlaneFactory.OpenAsync(new DataPlaneOptions { SqlitePath = dataDb }, loggerFactory, cancellationToken).ConfigureAwait(false);
-        await using var dataScope = data.ConfigureAwait(false);
-        var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(server.Target) { LoggerFactory = loggerFactory }).ConfigureAwait(false);
-
         var options = new PipelineOptions
         {
             StorageRoot = outDir,
             SourcePollInterval = TimeSpan.FromMilliseconds(250),
             FolderSettleTime = TimeSpan.FromMilliseconds(250),
         };
-        var services = new PipelineServices(data, client, options, loggerFactory);
-        using var stopWorkers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = PipelineWorkers.RunAsync(services, TaskQueues.All, stopWorkers.Token, identity: "replay-demo");
-
-        try
-        {
-            return await RunEventAsync(settings, outDir, server, temporalDb, dataDb, data, client, options, clock, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stopWorkers.CancelAsync().ConfigureAwait(false);
-            await workers.ConfigureAwait(false);
-        }
+        var host = await PipelineHost.StartAsync(server.Target, new DataPlaneOptions { SqlitePath = dataDb }, options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        await using var hostScope = host.ConfigureAwait(false);
+        host.StartWorkers("replay-demo");
+        return await RunEventAsync(settings, outDir, server, temporalDb, dataDb, host.Data, host.Client, options, clock, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DemoResult> RunEventAsync(

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ReplayWorkflows.Activities.Hosting;
 using ReplayWorkflows.Activities.Replays;
 using ReplayWorkflows.Data;
@@ -18,18 +17,15 @@ namespace ReplayWorkflows.EndToEnd.Support;
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
-    private readonly List<(CancellationTokenSource Stop, Task Run)> workers = [];
+    private readonly PipelineHost host;
 
-    private PipelineHarness(string root, DevServer? server, ReplayProcess? serverProcess, string target, IDataPlane data, ITemporalClient client, PipelineOptions options)
+    private PipelineHarness(string root, DevServer? server, ReplayProcess? serverProcess, string target, PipelineHost host)
     {
         Root = root;
         Server = server;
         ServerProcess = serverProcess;
         Target = target;
-        Data = data;
-        Client = client;
-        Options = options;
-        Pipeline = new PipelineClient(client, data);
+        this.host = host;
     }
 
     public string Root { get; }
@@ -45,13 +41,13 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public string DataDatabase => Path.Combine(Root, "replay.db");
 
-    public IDataPlane Data { get; }
+    public IDataPlane Data => host.Data;
 
-    public ITemporalClient Client { get; }
+    public ITemporalClient Client => host.Client;
 
-    public PipelineOptions Options { get; }
+    public PipelineOptions Options => host.Options;
 
-    public PipelineClient Pipeline { get; }
+    public PipelineClient Pipeline => host.Pipeline;
 
     /// <param name="serverProcess">Run the server as a child process (so a test can kill it) instead of in-process.</param>
     public static async Task<PipelineHarness> StartAsync(Action<PipelineOptions>? configure = null, bool serverProcess = false)
@@ -73,8 +69,6 @@ public sealed class PipelineHarness : IAsyncDisposable
             target = server.Target;
         }
 
-        var data = await DataPlaneFactory.OpenAsync(new DataPlaneOptions { SqlitePath = Path.Combine(root, "replay.db") });
-        var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(target));
         var options = new PipelineOptions
         {
             StorageRoot = Path.Combine(root, "storage"),
@@ -82,7 +76,8 @@ public sealed class PipelineHarness : IAsyncDisposable
             FolderSettleTime = TimeSpan.FromMilliseconds(300),
         };
         configure?.Invoke(options);
-        return new PipelineHarness(root, server, process, target, data, client, options);
+        var host = await PipelineHost.StartAsync(target, new DataPlaneOptions { SqlitePath = Path.Combine(root, "replay.db") }, options);
+        return new PipelineHarness(root, server, process, target, host);
     }
 
     /// <summary>Kills the server process like kill -9 and starts it again on the same port and database.</summary>
@@ -107,13 +102,8 @@ public sealed class PipelineHarness : IAsyncDisposable
             "Server:");
 
     /// <summary>Starts workers for <paramref name="queues"/> (all by default) under <paramref name="identity"/>.</summary>
-    public PipelineServices StartWorkers(string identity = "e2e-worker", IEnumerable<string>? queues = null, BuiltInPluginHost? plugins = null)
-    {
-        var services = new PipelineServices(Data, Client, Options, NullLoggerFactory.Instance, plugins: plugins);
-        var stop = new CancellationTokenSource();
-        workers.Add((stop, PipelineWorkers.RunAsync(services, queues ?? TaskQueues.All, stop.Token, identity)));
-        return services;
-    }
+    public PipelineServices StartWorkers(string identity = "e2e-worker", IEnumerable<string>? queues = null, BuiltInPluginHost? plugins = null) =>
+        host.StartWorkers(identity, queues, plugins);
 
     public static string GeneratedProfile => File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "samples", "profiles", "generated-match.yaml"));
 
@@ -155,22 +145,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (stop, run) in workers)
-        {
-            await stop.CancelAsync();
-            try
-            {
-                await run.WaitAsync(TimeSpan.FromSeconds(30));
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
-            {
-                // Shutting down.
-            }
-
-            stop.Dispose();
-        }
-
-        await Data.DisposeAsync();
+        await host.DisposeAsync();
         if (Server is not null)
         {
             await Server.DisposeAsync();
