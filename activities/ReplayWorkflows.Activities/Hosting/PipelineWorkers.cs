@@ -48,7 +48,9 @@ public static class PipelineWorkers
                 options.AddAllActivities(new SegmentActivities(services));
                 break;
             case TaskQueues.Render:
-                options.MaxConcurrentActivities = Math.Max(1, Environment.ProcessorCount / 2);
+                // Most of a clip is single-threaded FFmpeg (remux, probe, copy): one per core. Segments that close together then
+                // render side by side, and a VOD backlog drains on every core once analysis is done.
+                options.MaxConcurrentActivities = Math.Max(2, Environment.ProcessorCount);
                 options.AddAllActivities(new RenderActivities(services));
                 break;
             case TaskQueues.RenderReplays:
