@@ -30,7 +30,10 @@ public sealed class PipelineOptions
     /// <summary>How often live sources are polled.</summary>
     public TimeSpan SourcePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a new file must stay unchanged before a live folder source takes it.</summary>
+    /// <summary>
+    /// How long a new file written in place must stay unchanged before a live folder source takes it. A file renamed to
+    /// its chunk name in the folder (the usual atomic publish) is taken at once.
+    /// </summary>
     public TimeSpan FolderSettleTime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -6,7 +7,9 @@ namespace ReplayWorkflows.Media.Sources;
 /// <summary>
 /// Watches a folder for chunk files named <c>..._N.ts</c> and reports each once, in number order. Polling is the
 /// truth (it behaves the same on network mounts and never misses events under load); a FileSystemWatcher only wakes
-/// the poll early, so a live chunk is seen as soon as it lands instead of up to a poll interval later.
+/// the poll early, so a live chunk is seen as soon as it lands instead of up to a poll interval later. A file renamed
+/// to its chunk name inside the folder (written under a temporary name, then renamed: the usual atomic publish) is
+/// complete when it appears, so it skips the settle time that a file written in place must wait out.
 /// </summary>
 public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSource
 {
@@ -17,7 +20,8 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
         var sizes = new Dictionary<string, (long Size, long SinceTicks)>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         using var wake = new SemaphoreSlim(0);
-        using var watcher = TryWatch(options.Directory, wake);
+        var published = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        using var watcher = TryWatch(options.Directory, wake, published);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +82,11 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
                 return false;
             }
 
+            if (published.ContainsKey(path))
+            {
+                return size > 0;
+            }
+
             var now = clock.Elapsed.Ticks;
             if (!sizes.TryGetValue(path, out var seen) || seen.Size != size)
             {
@@ -89,7 +98,7 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
         }
     }
 
-    private static FileSystemWatcher? TryWatch(string directory, SemaphoreSlim wake)
+    private static FileSystemWatcher? TryWatch(string directory, SemaphoreSlim wake, ConcurrentDictionary<string, bool> published)
     {
         if (!System.IO.Directory.Exists(directory))
         {
@@ -113,7 +122,11 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
 
             watcher.Created += Wake;
             watcher.Changed += Wake;
-            watcher.Renamed += Wake;
+            watcher.Renamed += (sender, e) =>
+            {
+                published[e.FullPath] = true;
+                Wake(sender, e);
+            };
             watcher.EnableRaisingEvents = true;
             return watcher;
         }

@@ -12,7 +12,7 @@ public sealed class FolderSourceOptions
 
     /// <summary>
     /// The newest chunk counts as complete once its size has not changed for this long (a higher-numbered chunk
-    /// proves it complete at once). Writers that rename finished files can set this to zero.
+    /// proves it complete at once). A chunk renamed into its name inside the folder is complete at once.
     /// </summary>
     public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -89,4 +89,21 @@ public sealed class FolderChunkSourceTests(MediaFixture media)
         await collector.WaitForChunksAsync(2);
         collector.Found.Select(f => f.Number).ShouldBe([1L, 2]);
     }
+
+    [Fact]
+    public async Task A_chunk_renamed_into_place_is_complete_at_once_and_one_written_in_place_still_settles()
+    {
+        using var dir = new TempDir();
+
+        // A settle time far past the collector's 30 s: only the rename can make chunk 1 count as complete.
+        await using var collector = new EventCollector(Source(dir.Path, TimeSpan.FromMinutes(5)));
+        var staging = dir.File("cam_1.ts.part");
+        File.Copy(media.Match.ChunkPaths[0], staging);
+        File.Move(staging, dir.File("cam_1.ts"));
+        await collector.WaitForChunksAsync(1);
+
+        Arrive(dir, 2);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        collector.Found.Select(f => f.Number).ShouldBe([1L]);
+    }
 }
