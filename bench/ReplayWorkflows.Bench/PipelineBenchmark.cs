@@ -138,6 +138,9 @@ internal sealed class PipelineBenchmark : IBenchmark
             ? "live: no segment closed before the event ended"
             : $"live chunk arrival -> segment clips ready: p50 {Percentile(delays, 50) / 1000.0:0.00} s, max {delays[^1] / 1000.0:0.00} s over {delays.Count} segments (target p50 < 3 s)");
         stages.Print();
+        Console.WriteLine("live activity time of the chunk and clip workflows (summed):");
+        await ActivityTimeBreakdown.PrintAsync(client, "WorkflowId STARTS_WITH 'chunk-bench-live-'");
+        await ActivityTimeBreakdown.PrintAsync(client, "WorkflowId STARTS_WITH 'clip-bench-live-'");
     }
 
     private static async Task RunVodAsync(GeneratedMatch vod, TimeSpan decode, ITemporalClient client, PipelineClient pipeline, string profile, CancellationToken cancellationToken)

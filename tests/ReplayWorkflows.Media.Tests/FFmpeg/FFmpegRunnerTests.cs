@@ -35,15 +35,7 @@ public sealed class FFmpegRunnerTests
     public async Task A_too_old_ffmpeg_fails_with_the_one_line_requirement()
     {
         using var dir = new TempDir();
-        var fake = dir.File("ffmpeg");
-        await File.WriteAllTextAsync(fake, "#!/bin/sh\necho 'ffmpeg version 4.2.7 Copyright'\n");
-        // The media layer targets Linux hosts (Debian's ffmpeg); the guard keeps the platform analyzer honest.
-        Assert.False(OperatingSystem.IsWindows());
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        }
-        var runner = new FFmpegRunner(new FFmpegOptions { FFmpegPath = fake, FFprobePath = "/usr/bin/ffprobe" });
+        var runner = await FakeFFmpegAsync(dir, "echo 'ffmpeg version 4.2.7 Copyright'");
         var ex = await Should.ThrowAsync<FFmpegException>(() => runner.EnsureAvailableAsync());
         ex.Message.ShouldBe(FFmpegRunner.RequirementMessage);
         ex.Reason.ShouldContain("4.2.7");
@@ -54,15 +46,7 @@ public sealed class FFmpegRunnerTests
     {
         // A stand-in ffmpeg that answers the version check, then prints its own nice value (field 19 of its stat).
         using var dir = new TempDir();
-        var fake = dir.File("ffmpeg");
-        await File.WriteAllTextAsync(fake, "#!/bin/sh\ncase \"$*\" in *-version*) echo 'ffmpeg version 6.0 Copyright'; exit 0;; esac\nsleep 0.3\ncut -d' ' -f19 /proc/$$/stat\n");
-        Assert.False(OperatingSystem.IsWindows());
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        }
-
-        var runner = new FFmpegRunner(new FFmpegOptions { FFmpegPath = fake, FFprobePath = "/usr/bin/ffprobe" });
+        var runner = await FakeFFmpegAsync(dir, "case \"$*\" in *-version*) echo 'ffmpeg version 6.0 Copyright'; exit 0;; esac\nsleep 0.3\ncut -d' ' -f19 /proc/$$/stat");
         var normal = int.Parse((await runner.RunFFmpegAsync(["-i", "x"])).StdOut.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var background = int.Parse((await runner.RunFFmpegAsync(["-i", "x"], background: true)).StdOut.Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -159,5 +143,21 @@ public sealed class FFmpegRunnerTests
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
+    }
+
+    /// <summary>A runner whose ffmpeg is a shell script with <paramref name="body"/>.</summary>
+    private static async Task<FFmpegRunner> FakeFFmpegAsync(TempDir dir, string body)
+    {
+        var fake = dir.File("ffmpeg");
+        await File.WriteAllTextAsync(fake, $"#!/bin/sh\n{body}\n");
+
+        // The media layer targets Linux hosts (Debian's ffmpeg); the guard keeps the platform analyzer honest.
+        Assert.False(OperatingSystem.IsWindows());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        }
+
+        return new FFmpegRunner(new FFmpegOptions { FFmpegPath = fake, FFprobePath = "/usr/bin/ffprobe" });
     }
 }
