@@ -41,15 +41,29 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
         {
             var inputs = new List<string>();
             var rate = "25";
+
+            // Each segment's join is a remux and a probe, two short processes: run them on every core, not in turn.
+            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+            var joined = await Task.WhenAll(request.Segments.Select(async (segment, i) =>
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var segmentWork = Directory.CreateDirectory(Path.Combine(work.FullName, $"s{i}")).FullName;
+                    return await JoinedChunks.OpenAsync(request.Chunks, segment, segmentWork, runner, prober, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            })).ConfigureAwait(false);
             for (var i = 0; i < request.Segments.Count; i++)
             {
                 var segment = request.Segments[i];
-                var segmentWork = Directory.CreateDirectory(Path.Combine(work.FullName, $"s{i}")).FullName;
-                var joined = await JoinedChunks.OpenAsync(request.Chunks, segment, segmentWork, runner, prober, cancellationToken).ConfigureAwait(false);
-                rate = joined.Info.Video?.FrameRate?.ToString() ?? rate;
+                rate = joined[i].Info.Video?.FrameRate?.ToString() ?? rate;
 
                 // Input options: seek and length apply to this input only; with decoding, the seek is frame-exact.
-                inputs.AddRange(["-ss", joined.SeekSeconds(segment.StartMs), "-t", JoinedChunks.Ms(segment.DurationMs), "-i", joined.Input]);
+                inputs.AddRange(["-ss", joined[i].SeekSeconds(segment.StartMs), "-t", JoinedChunks.Ms(segment.DurationMs), "-i", joined[i].Input]);
             }
 
             if (sting is not null)
