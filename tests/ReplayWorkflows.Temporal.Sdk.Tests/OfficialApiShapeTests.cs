@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Temporalio.Activities;
 using Temporalio.Client;
+using Temporalio.Converters;
 using Temporalio.Common;
 using Temporalio.Exceptions;
 using Temporalio.Worker;
@@ -128,5 +131,58 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         stage.ValueSet("done").Value.ShouldBe("done");
         SearchAttributeUpdate.ValueUnset(count).HasValue.ShouldBeFalse();
         new DeterministicRandom(42).Next().ShouldBe(new DeterministicRandom(42).Next());
+    }
+
+    [Fact]
+    public void WorkflowInfo_is_positional_in_the_official_order_with_headers_last_failure_last_result_priority_and_root()
+    {
+        var headers = new Dictionary<string, Temporalio.Api.Common.V1.Payload> { ["h"] = new() };
+        var lastFailure = new ApplicationFailureException("before");
+        IReadOnlyCollection<IRawValue> lastResult = [new RawValue(new Temporalio.Api.Common.V1.Payload())];
+        var started = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        var info = new WorkflowInfo(
+            2, "continued", "@every 1m", TimeSpan.FromMinutes(1), "first", headers, lastFailure, lastResult, "ns",
+            new WorkflowInfo.ParentInfo("parent-ns", "parent-run", "parent-id"), new Priority(priorityKey: 3), new RetryPolicy(),
+            new WorkflowInfo.RootInfo("root-run", "root-id"), "run", TimeSpan.FromSeconds(30), started, "queue",
+            TimeSpan.FromSeconds(10), "wf-id", started.AddSeconds(1), "WfType");
+
+        info.Headers.ShouldBeSameAs(headers);
+        info.LastFailure.ShouldBeSameAs(lastFailure);
+        info.LastResult.ShouldBeSameAs(lastResult);
+        info.Namespace.ShouldBe("ns");
+        info.Priority.PriorityKey.ShouldBe(3);
+        info.Root.ShouldBe(new WorkflowInfo.RootInfo(RunId: "root-run", WorkflowId: "root-id"));
+        info.RunId.ShouldBe("run");
+        info.WorkflowId.ShouldBe("wf-id");
+        info.WorkflowStartTime.ShouldBe(started.AddSeconds(1));
+        info.WorkflowType.ShouldBe("WfType");
+    }
+
+    [Fact]
+    public void ActivityInfo_is_positional_in_the_official_order_and_leaves_the_data_converter_out_of_json()
+    {
+        var now = DateTime.UtcNow;
+        var info = new ActivityInfo(
+            "act-id", "ActType", 1, now, DataConverter.Default, [], null, false, "ns", Priority.Default, null,
+            TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(5), now, "queue", [1, 2], null, null, null, null);
+
+        info.DataConverter.ShouldBeSameAs(DataConverter.Default);
+        info.Namespace.ShouldBe("ns");
+        info.Priority.ShouldBe(Priority.Default);
+        info.IsWorkflowActivity.ShouldBeFalse("no workflow scheduled it");
+        (info with { WorkflowId = "wf" }).IsWorkflowActivity.ShouldBeTrue();
+        JsonSerializer.Serialize(info).ShouldNotContain("DataConverter");
+    }
+
+    [Fact]
+    public void Priority_has_optional_fields_a_default_and_value_equality()
+    {
+        var priority = new Priority(priorityKey: 1, fairnessKey: "tenant", fairnessWeight: 2.5F);
+        priority.ShouldBe(new Priority { PriorityKey = 1, FairnessKey = "tenant", FairnessWeight = 2.5F });
+        Priority.Default.ShouldBe(new Priority());
+        Priority.Default.PriorityKey.ShouldBeNull();
+        new WorkflowOptions("id", "q") { Priority = priority }.Priority.ShouldBe(priority);
+        new ActivityOptions { Priority = priority }.Priority.ShouldBe(priority);
+        new ChildWorkflowOptions { Priority = priority }.Priority.ShouldBe(priority);
     }
 }

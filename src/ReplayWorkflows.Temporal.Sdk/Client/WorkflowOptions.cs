@@ -49,6 +49,9 @@ public class WorkflowOptions
 
     public bool RequestEagerStart { get; set; }
 
+    /// <summary>Task-queue ordering hints for the workflow (and, by default, its activities).</summary>
+    public Priority? Priority { get; set; }
+
     public RpcOptions? Rpc { get; set; }
 
     /// <summary>Makes the start a signal-with-start with this signal.</summary>

@@ -26,6 +26,9 @@ public class ActivityOptions
     /// <summary>The activity id; defaults to the activity's sequence number in the workflow.</summary>
     public string? ActivityId { get; set; }
 
+    /// <summary>Task-queue ordering hints; unset fields take the workflow's.</summary>
+    public Priority? Priority { get; set; }
+
     public ActivityOptions Clone() => (ActivityOptions)MemberwiseClone();
 }
 

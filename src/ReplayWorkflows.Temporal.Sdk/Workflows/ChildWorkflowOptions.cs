@@ -33,6 +33,8 @@ public class ChildWorkflowOptions
 
     public SearchAttributeCollection? TypedSearchAttributes { get; set; }
 
+    public Priority? Priority { get; set; }
+
     public ChildWorkflowOptions Clone() => (ChildWorkflowOptions)MemberwiseClone();
 }
 

@@ -35,6 +35,7 @@ internal sealed partial class WorkflowInstance
             TaskQueue = new Api.TaskQueue.V1.TaskQueue { Name = options.TaskQueue ?? Info!.TaskQueue },
             Input = EncodeValues(args),
             RetryPolicy = options.RetryPolicy?.ToProto(),
+            Priority = options.Priority?.ToProto(),
         };
         SetDuration(options.ScheduleToCloseTimeout, d => attributes.ScheduleToCloseTimeout = d);
         SetDuration(options.ScheduleToStartTimeout, d => attributes.ScheduleToStartTimeout = d);
@@ -155,6 +156,7 @@ internal sealed partial class WorkflowInstance
             RetryPolicy = options.RetryPolicy?.ToProto(),
             CronSchedule = options.CronSchedule ?? string.Empty,
             SearchAttributes = options.TypedSearchAttributes?.ToProto(),
+            Priority = options.Priority?.ToProto(),
         };
         SetDuration(options.ExecutionTimeout, d => attributes.WorkflowExecutionTimeout = d);
         SetDuration(options.RunTimeout, d => attributes.WorkflowRunTimeout = d);
