@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Google.Protobuf;
 using Temporalio.Activities;
 using Temporalio.Client;
 using Temporalio.Converters;
@@ -184,5 +185,32 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         new WorkflowOptions("id", "q") { Priority = priority }.Priority.ShouldBe(priority);
         new ActivityOptions { Priority = priority }.Priority.ShouldBe(priority);
         new ChildWorkflowOptions { Priority = priority }.Priority.ShouldBe(priority);
+    }
+
+    [Fact]
+    public async Task RpcException_exposes_its_code_raw_status_and_a_lazily_parsed_GrpcStatus()
+    {
+        var status = new Temporalio.Api.Common.V1.GrpcStatus { Code = 5, Message = "gone" };
+        var built = new RpcException(RpcException.StatusCode.NotFound, "gone", status.ToByteArray());
+        built.GrpcStatus.Value.ShouldNotBeNull().Message.ShouldBe("gone");
+        new RpcException(RpcException.StatusCode.Internal, "no status", null).GrpcStatus.Value.ShouldBeNull();
+
+        var request = new Temporalio.Api.WorkflowService.V1.StartWorkflowExecutionRequest
+        {
+            Namespace = server.Client.Options.Namespace,
+            WorkflowId = DevServerFixture.NewId("rpc-status"),
+            WorkflowType = new Temporalio.Api.Common.V1.WorkflowType { Name = "Nobody" },
+            TaskQueue = new Temporalio.Api.TaskQueue.V1.TaskQueue { Name = DevServerFixture.NewId("rpc-status") },
+            RequestId = Guid.NewGuid().ToString(),
+        };
+        await server.Client.WorkflowService.StartWorkflowExecutionAsync(request);
+        request.RequestId = Guid.NewGuid().ToString();
+        var error = await Should.ThrowAsync<RpcException>(() => server.Client.WorkflowService.StartWorkflowExecutionAsync(request));
+
+        error.Code.ShouldBe(RpcException.StatusCode.AlreadyExists);
+        error.RawStatus.ShouldNotBeNull();
+        var details = error.GrpcStatus.Value.ShouldNotBeNull().Details;
+        details.ShouldContain(d => d.Is(Temporalio.Api.ErrorDetails.V1.WorkflowExecutionAlreadyStartedFailure.Descriptor));
+        await server.Client.GetWorkflowHandle(request.WorkflowId).TerminateAsync("done");
     }
 }

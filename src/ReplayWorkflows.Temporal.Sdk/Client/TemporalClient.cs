@@ -179,7 +179,7 @@ public class TemporalClient : ITemporalClient
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
         {
-            var detail = ex.Details.FirstOrDefault(d => d.Is(WorkflowExecutionAlreadyStartedFailure.Descriptor))?.Unpack<WorkflowExecutionAlreadyStartedFailure>();
+            var detail = ex.GrpcStatus.Value?.Details.FirstOrDefault(d => d.Is(WorkflowExecutionAlreadyStartedFailure.Descriptor))?.Unpack<WorkflowExecutionAlreadyStartedFailure>();
             throw new WorkflowAlreadyStartedException(ex.Message, options.Id, workflow, detail?.RunId ?? "<unknown>");
         }
     }
