@@ -213,4 +213,23 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         details.ShouldContain(d => d.Is(Temporalio.Api.ErrorDetails.V1.WorkflowExecutionAlreadyStartedFailure.Descriptor));
         await server.Client.GetWorkflowHandle(request.WorkflowId).TerminateAsync("done");
     }
+
+    [Fact]
+    public async Task Child_and_external_signals_take_signal_options_whose_token_cancels_a_signal_not_yet_sent()
+    {
+        var queue = DevServerFixture.NewId("signal-options");
+        var peerId = DevServerFixture.NewId("signal-peer");
+        using var worker = new TemporalWorker(server.Client, new TemporalWorkerOptions(queue).AddWorkflow<CounterWorkflow>().AddWorkflow<SignalOptionsWorkflow>());
+        var (result, peerResult) = await worker.ExecuteAsync(async () =>
+        {
+            var peer = await server.Client.StartWorkflowAsync((CounterWorkflow w) => w.RunAsync(0), new WorkflowOptions(peerId, queue));
+            var result = await server.Client.ExecuteWorkflowAsync((SignalOptionsWorkflow w) => w.RunAsync(peerId), new WorkflowOptions(DevServerFixture.NewId("signal-options"), queue));
+            return (result, await peer.GetResultAsync());
+        });
+
+        result.ShouldBe("Signal cancelled before scheduled | Signal was cancelled before being sent | lambda,named");
+        peerResult.ShouldBe("sent", "neither cancelled signal reached the peer");
+        new ExternalWorkflowSignalOptions { CancellationToken = CancellationToken.None }.Clone().ShouldBeOfType<ExternalWorkflowSignalOptions>();
+        new ChildWorkflowSignalOptions().Clone().ShouldBeOfType<ChildWorkflowSignalOptions>();
+    }
 }
