@@ -232,4 +232,46 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         new ExternalWorkflowSignalOptions { CancellationToken = CancellationToken.None }.Clone().ShouldBeOfType<ExternalWorkflowSignalOptions>();
         new ChildWorkflowSignalOptions().Clone().ShouldBeOfType<ChildWorkflowSignalOptions>();
     }
+
+    [Fact]
+    public void The_default_converters_can_be_customised_by_overriding_their_virtual_members()
+    {
+        var payloads = new UpperCasePayloadConverter();
+        payloads.ToValue<string>(payloads.ToPayload("quiet")).ShouldBe("QUIET");
+        payloads.EncodingCount.ShouldBe(5);
+
+        var failures = new TaggingFailureConverter();
+        var failure = failures.ToFailure(new ApplicationFailureException("boom"), payloads);
+        failure.Message.ShouldBe("tagged: boom");
+        failures.ToException(failure, payloads).Message.ShouldBe("tagged: boom (read back)");
+    }
+
+    private sealed class UpperCaseJsonConverter() : JsonPlainConverter(new JsonSerializerOptions())
+    {
+        public override string Encoding => base.Encoding;
+
+        public override bool TryToPayload(object? value, out Temporalio.Api.Common.V1.Payload? payload) =>
+            base.TryToPayload(value is string text ? text.ToUpperInvariant() : value, out payload);
+
+        public override object? ToValue(Temporalio.Api.Common.V1.Payload payload, Type type) => base.ToValue(payload, type);
+    }
+
+    private sealed class UpperCasePayloadConverter()
+        : DefaultPayloadConverter(new BinaryNullConverter(), new BinaryPlainConverter(), new JsonProtoConverter(), new BinaryProtoConverter(), new UpperCaseJsonConverter())
+    {
+        public int EncodingCount => IndexedEncodingConverters.Count;
+    }
+
+    private sealed class TaggingFailureConverter : DefaultFailureConverter
+    {
+        public override Temporalio.Api.Failure.V1.Failure ToFailure(Exception exception, IPayloadConverter payloadConverter)
+        {
+            var failure = base.ToFailure(exception, payloadConverter);
+            failure.Message = "tagged: " + failure.Message;
+            return failure;
+        }
+
+        public override Exception ToException(Temporalio.Api.Failure.V1.Failure failure, IPayloadConverter payloadConverter) =>
+            new InvalidOperationException(base.ToException(failure, payloadConverter).Message + " (read back)");
+    }
 }
