@@ -274,4 +274,39 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         public override Exception ToException(Temporalio.Api.Failure.V1.Failure failure, IPayloadConverter payloadConverter) =>
             new InvalidOperationException(base.ToException(failure, payloadConverter).Message + " (read back)");
     }
+
+    [Fact]
+    public void Options_are_ICloneable_with_the_copies_the_official_SDK_makes()
+    {
+        var rpc = new RpcOptions { Timeout = TimeSpan.FromSeconds(3) };
+        var workflow = new WorkflowOptions("id", "q") { Rpc = rpc };
+        var workflowCopy = (WorkflowOptions)workflow.Clone();
+        workflowCopy.Id.ShouldBe("id");
+        workflowCopy.Rpc.ShouldNotBeSameAs(rpc, "the copy gets its own RpcOptions");
+        workflowCopy.Rpc!.Timeout.ShouldBe(TimeSpan.FromSeconds(3));
+
+        var worker = new TemporalWorkerOptions("q").AddWorkflow<CounterWorkflow>();
+        var workerCopy = (TemporalWorkerOptions)worker.Clone();
+        workerCopy.AddWorkflow<GreetingWorkflow>();
+        worker.Workflows.Count.ShouldBe(1, "the copy has its own workflow list");
+        workerCopy.Workflows.Count.ShouldBe(2);
+
+        var replayer = new WorkflowReplayerOptions().AddWorkflow<CounterWorkflow>();
+        ((WorkflowReplayerOptions)replayer.Clone()).AddWorkflow<GreetingWorkflow>();
+        replayer.Workflows.Count.ShouldBe(1);
+
+        var tls = new TlsOptions { Domain = "example" };
+        var connect = (TemporalClientConnectOptions)new TemporalClientConnectOptions("localhost:7233") { Tls = tls, Namespace = "ns" }.Clone();
+        connect.Namespace.ShouldBe("ns");
+        connect.Tls.ShouldNotBeSameAs(tls);
+
+        ICloneable[] others =
+        [
+            new TemporalClientOptions(), new RpcOptions(), new ActivityOptions(), new LocalActivityOptions(), new ChildWorkflowOptions(),
+            new ContinueAsNewOptions(), new WorkflowSignalOptions(), new WorkflowQueryOptions(), new WorkflowCancelOptions(),
+            new WorkflowTerminateOptions(), new WorkflowDescribeOptions(), new WorkflowHistoryEventFetchOptions(), new WorkflowListOptions(),
+            new WorkflowCountOptions(), new TemporalConnectionOptions(),
+        ];
+        others.ShouldAllBe(o => o.Clone().GetType() == o.GetType());
+    }
 }

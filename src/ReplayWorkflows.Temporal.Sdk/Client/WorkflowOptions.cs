@@ -6,7 +6,7 @@ using Temporalio.Workflows;
 namespace Temporalio.Client;
 
 /// <summary>How to start a workflow. Id and TaskQueue are required.</summary>
-public class WorkflowOptions
+public class WorkflowOptions : ICloneable
 {
     public WorkflowOptions()
     {
@@ -68,5 +68,11 @@ public class WorkflowOptions
         SignalWithStart(WorkflowDefinition.SignalNameOf(method), args);
     }
 
-    public WorkflowOptions Clone() => (WorkflowOptions)MemberwiseClone();
+    /// <summary>A shallow copy, with its own copy of <see cref="Rpc"/>.</summary>
+    public virtual object Clone()
+    {
+        var copy = (WorkflowOptions)MemberwiseClone();
+        copy.Rpc = (RpcOptions?)Rpc?.Clone();
+        return copy;
+    }
 }
