@@ -309,4 +309,36 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         ];
         others.ShouldAllBe(o => o.Clone().GetType() == o.GetType());
     }
+
+    [Fact]
+    public void Members_the_official_SDK_keeps_internal_are_not_public_here()
+    {
+        const System.Reflection.BindingFlags Public = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Instance;
+        typeof(WorkflowDefinition).GetMethod("NameOf", Public).ShouldBeNull();
+        typeof(WorkflowDefinition).GetMethod("SignalNameOf", Public).ShouldBeNull();
+        typeof(WorkflowDefinition).GetMethod("QueryNameOf", Public).ShouldBeNull();
+        typeof(WorkflowDefinition).GetProperty("InitConstructor", Public).ShouldBeNull();
+        typeof(WorkflowDefinition).GetProperty("ResultType", Public).ShouldBeNull();
+        typeof(Temporalio.Activities.ActivityDefinition).GetMethod("NameOf", Public).ShouldBeNull();
+        typeof(InvalidWorkflowOperationException).GetConstructors().ShouldBeEmpty();
+        typeof(WorkflowNondeterminismException).GetConstructors().ShouldBeEmpty();
+        typeof(SearchAttributeKey).GetConstructors().ShouldBeEmpty();
+        typeof(SearchAttributeKey<string>).GetConstructors().ShouldBeEmpty();
+        typeof(TemporalConnection).GetInterfaces().ShouldNotContain(typeof(IDisposable));
+
+        // The official extension class name, callable in its static form too.
+        Func<ITemporalClient, string, IReadOnlyCollection<object?>, WorkflowOptions, Task> execute = ITemporalClientExtensions.ExecuteWorkflowAsync;
+        execute.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Search_attribute_keys_compare_by_name_then_type()
+    {
+        var keyword = SearchAttributeKey.CreateKeyword("Stage");
+        (keyword == SearchAttributeKey.CreateKeyword("Stage")).ShouldBeTrue();
+        (keyword != SearchAttributeKey.CreateText("Stage")).ShouldBeTrue();
+        (SearchAttributeKey.CreateLong("A") < keyword).ShouldBeTrue();
+        keyword.CompareTo(SearchAttributeKey.CreateText("Stage")).ShouldNotBe(0);
+        new HashSet<SearchAttributeKey> { keyword, SearchAttributeKey.CreateKeyword("Stage") }.Count.ShouldBe(1);
+    }
 }
