@@ -325,6 +325,9 @@ public sealed class OfficialApiShapeTests(DevServerFixture server) : IClassFixtu
         typeof(SearchAttributeKey).GetConstructors().ShouldBeEmpty();
         typeof(SearchAttributeKey<string>).GetConstructors().ShouldBeEmpty();
         typeof(TemporalConnection).GetInterfaces().ShouldNotContain(typeof(IDisposable));
+        typeof(WorkflowExecutionCount).GetConstructors().ShouldBeEmpty();
+        typeof(WorkflowExecutionCount).GetProperty("Count")!.SetMethod!.IsPublic.ShouldBeFalse();
+        typeof(WorkflowExecutionCount.AggregationGroup).GetConstructors().ShouldBeEmpty();
 
         // The official extension class name, callable in its static form too.
         Func<ITemporalClient, string, IReadOnlyCollection<object?>, WorkflowOptions, Task> execute = ITemporalClientExtensions.ExecuteWorkflowAsync;
