@@ -29,7 +29,7 @@ public sealed partial class SourceActivities(PipelineServices services)
             progress = await context.Info.HeartbeatDetailAtAsync<WatchProgress>(0).ConfigureAwait(false);
         }
 
-        var handle = services.Client.GetWorkflowHandle<EventWorkflow>(context.Info.WorkflowId);
+        var handle = services.Client.GetWorkflowHandle<EventWorkflow>(context.Info.WorkflowId ?? throw new InvalidOperationException("WatchSource runs only as a workflow activity"));
         var source = Open(input);
         try
         {

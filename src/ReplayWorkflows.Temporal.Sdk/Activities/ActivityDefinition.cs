@@ -90,6 +90,6 @@ public sealed class ActivityDefinition
     }
 
     /// <summary>The activity name of a method: its [Activity] name, else its name without a trailing Async.</summary>
-    public static string NameOf(MethodInfo method) =>
+    internal static string NameOf(MethodInfo method) =>
         method.GetCustomAttribute<ActivityAttribute>(inherit: false)?.Name ?? Workflows.WorkflowDefinition.TrimAsync(method.Name);
 }

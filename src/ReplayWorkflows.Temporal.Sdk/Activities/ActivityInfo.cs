@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Temporalio.Api.Common.V1;
 using Temporalio.Converters;
 
@@ -9,21 +10,26 @@ public record ActivityInfo(
     string ActivityType,
     int Attempt,
     DateTime CurrentAttemptScheduledTime,
+    [property: JsonIgnore] DataConverter DataConverter,
     IReadOnlyCollection<Payload> HeartbeatDetails,
     TimeSpan? HeartbeatTimeout,
     bool IsLocal,
+    string Namespace,
+    Temporalio.Common.Priority Priority,
+    Temporalio.Common.RetryPolicy? RetryPolicy,
     TimeSpan? ScheduleToCloseTimeout,
     DateTime ScheduledTime,
     TimeSpan? StartToCloseTimeout,
     DateTime StartedTime,
     string TaskQueue,
     byte[] TaskToken,
-    string WorkflowId,
-    string WorkflowNamespace,
-    string WorkflowRunId,
-    string WorkflowType)
+    string? WorkflowId,
+    string? WorkflowNamespace,
+    string? WorkflowRunId,
+    string? WorkflowType)
 {
-    internal DataConverter DataConverter { get; init; } = DataConverter.Default;
+    /// <summary>Whether a workflow scheduled this activity (the Workflow* fields are then set).</summary>
+    public bool IsWorkflowActivity => WorkflowId is not null;
 
     /// <summary>The heartbeat detail at <paramref name="index"/> from the previous attempt, converted to <typeparamref name="T"/>.</summary>
     public Task<T> HeartbeatDetailAtAsync<T>(int index) =>

@@ -1,7 +1,7 @@
 namespace Temporalio.Client;
 
 /// <summary>Per-call settings of a server call.</summary>
-public class RpcOptions
+public class RpcOptions : ICloneable
 {
     public CancellationToken? CancellationToken { get; set; }
 
@@ -11,4 +11,7 @@ public class RpcOptions
 
     /// <summary>Retry transient failures (Unavailable); null uses the connection's default (retry).</summary>
     public bool? Retry { get; set; }
+
+    /// <summary>A shallow copy.</summary>
+    public virtual object Clone() => MemberwiseClone();
 }

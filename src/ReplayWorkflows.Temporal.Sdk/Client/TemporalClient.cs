@@ -159,6 +159,7 @@ public class TemporalClient : ITemporalClient
             Memo = memo,
             SearchAttributes = options.TypedSearchAttributes?.ToProto(),
             RetryPolicy = options.RetryPolicy?.ToProto(),
+            Priority = options.Priority?.ToProto(),
             WorkflowExecutionTimeout = ToDuration(options.ExecutionTimeout),
             WorkflowRunTimeout = ToDuration(options.RunTimeout),
             WorkflowTaskTimeout = ToDuration(options.TaskTimeout),
@@ -178,7 +179,7 @@ public class TemporalClient : ITemporalClient
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
         {
-            var detail = ex.Details.FirstOrDefault(d => d.Is(WorkflowExecutionAlreadyStartedFailure.Descriptor))?.Unpack<WorkflowExecutionAlreadyStartedFailure>();
+            var detail = ex.GrpcStatus.Value?.Details.FirstOrDefault(d => d.Is(WorkflowExecutionAlreadyStartedFailure.Descriptor))?.Unpack<WorkflowExecutionAlreadyStartedFailure>();
             throw new WorkflowAlreadyStartedException(ex.Message, options.Id, workflow, detail?.RunId ?? "<unknown>");
         }
     }
@@ -207,6 +208,7 @@ public class TemporalClient : ITemporalClient
         Memo = start.Memo,
         SearchAttributes = start.SearchAttributes,
         RetryPolicy = start.RetryPolicy,
+        Priority = start.Priority,
         WorkflowExecutionTimeout = start.WorkflowExecutionTimeout,
         WorkflowRunTimeout = start.WorkflowRunTimeout,
         WorkflowTaskTimeout = start.WorkflowTaskTimeout,

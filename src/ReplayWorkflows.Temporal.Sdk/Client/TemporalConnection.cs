@@ -15,7 +15,7 @@ public interface ITemporalConnection
 }
 
 /// <summary>A connection to a Temporal server over our gRPC transport; share one per process.</summary>
-public sealed class TemporalConnection : ITemporalConnection, IDisposable
+public sealed class TemporalConnection : ITemporalConnection
 {
     private readonly GrpcClientConnection grpc;
 
@@ -72,7 +72,8 @@ public sealed class TemporalConnection : ITemporalConnection, IDisposable
     /// <summary>A connection that connects on first use.</summary>
     public static TemporalConnection CreateLazy(TemporalConnectionOptions options) => new(options);
 
-    public void Dispose() => grpc.Dispose();
+    // Not public: the official connection is not disposable; only a failed ConnectAsync releases its transport.
+    internal void Dispose() => grpc.Dispose();
 
     private static SslClientAuthenticationOptions BuildTls(TlsOptions tls, string target)
     {

@@ -1,7 +1,7 @@
 namespace Temporalio.Client;
 
 /// <summary>How to reach a Temporal server.</summary>
-public class TemporalConnectionOptions
+public class TemporalConnectionOptions : ICloneable
 {
     public TemporalConnectionOptions()
     {
@@ -23,10 +23,18 @@ public class TemporalConnectionOptions
 
     /// <summary>The identity reported to the server; defaults to <c>pid@host</c>.</summary>
     public string? Identity { get; set; }
+
+    /// <summary>A shallow copy, with its own copy of <see cref="Tls"/>.</summary>
+    public virtual object Clone()
+    {
+        var copy = (TemporalConnectionOptions)MemberwiseClone();
+        copy.Tls = (TlsOptions?)Tls?.Clone();
+        return copy;
+    }
 }
 
 /// <summary>TLS settings of a connection.</summary>
-public class TlsOptions
+public class TlsOptions : ICloneable
 {
     /// <summary>The server name to verify, when it differs from the target host.</summary>
     public string? Domain { get; set; }
@@ -38,4 +46,7 @@ public class TlsOptions
     public byte[]? ClientCert { get; set; }
 
     public byte[]? ClientPrivateKey { get; set; }
+
+    /// <summary>A shallow copy.</summary>
+    public virtual object Clone() => MemberwiseClone();
 }

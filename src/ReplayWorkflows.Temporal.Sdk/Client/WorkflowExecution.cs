@@ -62,7 +62,30 @@ public class WorkflowExecutionDescription : WorkflowExecution
 }
 
 /// <summary>The result of a count query: the total and, for GROUP BY queries, the groups.</summary>
-public record WorkflowExecutionCount(long Count, IReadOnlyCollection<WorkflowExecutionCount.AggregationGroup> Groups)
+public class WorkflowExecutionCount
 {
-    public record AggregationGroup(long Count, IReadOnlyCollection<object> GroupValues);
+    // Read-only outside the SDK, as official: only CountWorkflowsAsync builds one.
+    internal WorkflowExecutionCount(long count, IReadOnlyCollection<AggregationGroup> groups)
+    {
+        Count = count;
+        Groups = groups;
+    }
+
+    public long Count { get; private init; }
+
+    public IReadOnlyCollection<AggregationGroup> Groups { get; private init; }
+
+    /// <summary>One group of a GROUP BY count: its size and the values it groups by.</summary>
+    public class AggregationGroup
+    {
+        internal AggregationGroup(long count, IReadOnlyCollection<object> groupValues)
+        {
+            Count = count;
+            GroupValues = groupValues;
+        }
+
+        public long Count { get; private init; }
+
+        public IReadOnlyCollection<object> GroupValues { get; private init; }
+    }
 }

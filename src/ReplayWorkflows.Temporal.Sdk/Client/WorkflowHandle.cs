@@ -144,7 +144,7 @@ public record WorkflowHandle(ITemporalClient Client, string Id, string? RunId = 
                 QueryRejectCondition = options?.RejectCondition ?? Client.Options.QueryRejectCondition ?? QueryRejectCondition.None,
             }, options?.Rpc).ConfigureAwait(false);
         }
-        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.InvalidArgument && ex.Details.Count == 0 && ex.Message.Length > 0)
+        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.InvalidArgument && ex.GrpcStatus.Value is not { Details.Count: > 0 } && ex.Message.Length > 0)
         {
             // The server reports a failed query handler as InvalidArgument with the handler's message.
             throw new WorkflowQueryFailedException(ex.Message);

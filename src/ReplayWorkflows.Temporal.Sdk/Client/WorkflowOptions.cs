@@ -6,7 +6,7 @@ using Temporalio.Workflows;
 namespace Temporalio.Client;
 
 /// <summary>How to start a workflow. Id and TaskQueue are required.</summary>
-public class WorkflowOptions
+public class WorkflowOptions : ICloneable
 {
     public WorkflowOptions()
     {
@@ -49,6 +49,9 @@ public class WorkflowOptions
 
     public bool RequestEagerStart { get; set; }
 
+    /// <summary>Task-queue ordering hints for the workflow (and, by default, its activities).</summary>
+    public Priority? Priority { get; set; }
+
     public RpcOptions? Rpc { get; set; }
 
     /// <summary>Makes the start a signal-with-start with this signal.</summary>
@@ -65,5 +68,11 @@ public class WorkflowOptions
         SignalWithStart(WorkflowDefinition.SignalNameOf(method), args);
     }
 
-    public WorkflowOptions Clone() => (WorkflowOptions)MemberwiseClone();
+    /// <summary>A shallow copy, with its own copy of <see cref="Rpc"/>.</summary>
+    public virtual object Clone()
+    {
+        var copy = (WorkflowOptions)MemberwiseClone();
+        copy.Rpc = (RpcOptions?)Rpc?.Clone();
+        return copy;
+    }
 }

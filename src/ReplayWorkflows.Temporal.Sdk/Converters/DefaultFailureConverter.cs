@@ -12,9 +12,9 @@ public class DefaultFailureConverter : IFailureConverter
 {
     private const int MaxCauseDepth = 20;
 
-    public Failure ToFailure(Exception exception, IPayloadConverter payloadConverter) => ToFailure(exception, payloadConverter, 0);
+    public virtual Failure ToFailure(Exception exception, IPayloadConverter payloadConverter) => ToFailure(exception, payloadConverter, 0);
 
-    public Exception ToException(Failure failure, IPayloadConverter payloadConverter)
+    public virtual Exception ToException(Failure failure, IPayloadConverter payloadConverter)
     {
         var inner = failure.Cause is null ? null : ToException(failure.Cause, payloadConverter);
         return failure.FailureInfoCase switch

@@ -15,8 +15,6 @@ public class DefaultPayloadConverter : IPayloadConverter
     /// <summary>Reading accepts property names in any case, so camelCase JSON from other SDKs binds to .NET records.</summary>
     internal static readonly JsonSerializerOptions DefaultJsonSerializerOptions = new() { PropertyNameCaseInsensitive = true };
 
-    private readonly Dictionary<string, IEncodingConverter> byEncoding;
-
     public DefaultPayloadConverter()
         : this(DefaultJsonSerializerOptions)
     {
@@ -36,10 +34,13 @@ public class DefaultPayloadConverter : IPayloadConverter
     {
         ArgumentNullException.ThrowIfNull(encodingConverters);
         EncodingConverters = encodingConverters;
-        byEncoding = encodingConverters.ToDictionary(c => c.Encoding, StringComparer.Ordinal);
+        IndexedEncodingConverters = encodingConverters.ToDictionary(c => ByteString.CopyFromUtf8(c.Encoding));
     }
 
     public IReadOnlyCollection<IEncodingConverter> EncodingConverters { get; }
+
+    /// <summary>The encoding converters by their <c>encoding</c> metadata value, for reading.</summary>
+    protected IReadOnlyDictionary<ByteString, IEncodingConverter> IndexedEncodingConverters { get; }
 
     public Payload ToPayload(object? value)
     {
@@ -56,10 +57,9 @@ public class DefaultPayloadConverter : IPayloadConverter
 
     public object? ToValue(Payload payload, Type type)
     {
-        var encoding = payload.Metadata.TryGetValue("encoding", out var e) ? e.ToStringUtf8() : null;
-        if (encoding is null || !byEncoding.TryGetValue(encoding, out var converter))
+        if (!payload.Metadata.TryGetValue("encoding", out var encoding) || !IndexedEncodingConverters.TryGetValue(encoding, out var converter))
         {
-            throw new ArgumentException($"no payload converter for encoding '{encoding ?? "(none)"}' (reading {type.FullName})");
+            throw new ArgumentException($"no payload converter for encoding '{encoding?.ToStringUtf8() ?? "(none)"}' (reading {type.FullName})");
         }
 
         return converter.ToValue(payload, type);

@@ -7,19 +7,19 @@ namespace Temporalio.Converters;
 /// <summary>json/plain: any other value as JSON (System.Text.Json).</summary>
 public class JsonPlainConverter : IEncodingConverter
 {
-    public JsonPlainConverter(JsonSerializerOptions options) => SerializerOptions = options;
+    public JsonPlainConverter(JsonSerializerOptions serializerOptions) => SerializerOptions = serializerOptions;
 
-    public string Encoding => "json/plain";
+    public virtual string Encoding => "json/plain";
 
-    public JsonSerializerOptions SerializerOptions { get; }
+    protected JsonSerializerOptions SerializerOptions { get; }
 
-    public bool TryToPayload(object? value, out Payload? payload)
+    public virtual bool TryToPayload(object? value, out Payload? payload)
     {
         payload = DefaultPayloadConverter.NewPayload(Encoding, ByteString.CopyFrom(JsonSerializer.SerializeToUtf8Bytes(value, SerializerOptions)));
         return true;
     }
 
-    public object? ToValue(Payload payload, Type type)
+    public virtual object? ToValue(Payload payload, Type type)
     {
         try
         {

@@ -79,12 +79,12 @@ public class RpcTimeoutOrCanceledException : TemporalException
 /// <summary>Workflow code did something it may not do (for example an operation outside the workflow scheduler).</summary>
 public class InvalidWorkflowOperationException : TemporalException
 {
-    public InvalidWorkflowOperationException(string message)
+    internal InvalidWorkflowOperationException(string message)
         : base(message)
     {
     }
 
-    public InvalidWorkflowOperationException(string message, Exception? inner)
+    internal InvalidWorkflowOperationException(string message, Exception? inner)
         : base(message, inner)
     {
     }
@@ -93,7 +93,7 @@ public class InvalidWorkflowOperationException : TemporalException
 /// <summary>Workflow code produced commands that do not match its history.</summary>
 public class WorkflowNondeterminismException : InvalidWorkflowOperationException
 {
-    public WorkflowNondeterminismException(string message)
+    internal WorkflowNondeterminismException(string message)
         : base(message)
     {
     }

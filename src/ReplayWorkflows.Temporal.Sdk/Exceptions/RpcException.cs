@@ -1,4 +1,6 @@
+using Google.Protobuf;
 using ReplayWorkflows.Temporal.Api.Grpc;
+using Temporalio.Api.Common.V1;
 
 namespace Temporalio.Exceptions;
 
@@ -10,13 +12,16 @@ public class RpcException : TemporalException
     {
         Code = code;
         RawStatus = rawStatus;
+        GrpcStatus = new(() => rawStatus is null ? null : Api.Common.V1.GrpcStatus.Parser.ParseFrom(rawStatus));
     }
 
     internal RpcException(GrpcException inner)
         : base(inner.Message, inner)
     {
         Code = (StatusCode)(int)inner.StatusCode;
-        Details = inner.Details;
+        var status = new GrpcStatus { Code = (int)inner.StatusCode, Message = inner.Message, Details = { inner.Details } };
+        RawStatus = status.ToByteArray();
+        GrpcStatus = new(() => status);
     }
 
     /// <summary>gRPC status codes.</summary>
@@ -45,6 +50,6 @@ public class RpcException : TemporalException
 
     public byte[]? RawStatus { get; private init; }
 
-    /// <summary>The typed details of the status (google.rpc.Status details).</summary>
-    public IReadOnlyList<Google.Protobuf.WellKnownTypes.Any> Details { get; private init; } = [];
+    /// <summary>The status message parsed from <see cref="RawStatus"/> on first use (its details carry typed errors).</summary>
+    public Lazy<GrpcStatus?> GrpcStatus { get; private init; }
 }

@@ -77,13 +77,30 @@ internal sealed partial class ActivityWorker
 
     private async Task ExecuteAsync(PollActivityTaskQueueResponse task, CancellationToken workerShutdown)
     {
+        // Workflow fields stay null for an activity no workflow scheduled.
+        var workflowId = string.IsNullOrEmpty(task.WorkflowExecution?.WorkflowId) ? null : task.WorkflowExecution.WorkflowId;
         var info = new ActivityInfo(
-            task.ActivityId, task.ActivityType.Name, task.Attempt, task.CurrentAttemptScheduledTime?.ToDateTime() ?? DateTime.UtcNow,
-            task.HeartbeatDetails?.Payloads_.ToList() ?? [], NullIfZero(task.HeartbeatTimeout), false, NullIfZero(task.ScheduleToCloseTimeout),
-            task.ScheduledTime?.ToDateTime() ?? DateTime.UtcNow, NullIfZero(task.StartToCloseTimeout), task.StartedTime?.ToDateTime() ?? DateTime.UtcNow,
-            options.TaskQueue!, task.TaskToken.ToByteArray(), task.WorkflowExecution.WorkflowId, task.WorkflowNamespace,
-            task.WorkflowExecution.RunId, task.WorkflowType.Name)
-        { DataConverter = Converter };
+            ActivityId: task.ActivityId,
+            ActivityType: task.ActivityType.Name,
+            Attempt: task.Attempt,
+            CurrentAttemptScheduledTime: task.CurrentAttemptScheduledTime?.ToDateTime() ?? DateTime.UtcNow,
+            DataConverter: Converter,
+            HeartbeatDetails: task.HeartbeatDetails?.Payloads_.ToList() ?? [],
+            HeartbeatTimeout: NullIfZero(task.HeartbeatTimeout),
+            IsLocal: false,
+            Namespace: task.WorkflowNamespace.Length > 0 ? task.WorkflowNamespace : client.Options.Namespace,
+            Priority: Common.Priority.FromProto(task.Priority),
+            RetryPolicy: task.RetryPolicy is { } retry ? Common.RetryPolicy.FromProto(retry) : null,
+            ScheduleToCloseTimeout: NullIfZero(task.ScheduleToCloseTimeout),
+            ScheduledTime: task.ScheduledTime?.ToDateTime() ?? DateTime.UtcNow,
+            StartToCloseTimeout: NullIfZero(task.StartToCloseTimeout),
+            StartedTime: task.StartedTime?.ToDateTime() ?? DateTime.UtcNow,
+            TaskQueue: options.TaskQueue!,
+            TaskToken: task.TaskToken.ToByteArray(),
+            WorkflowId: workflowId,
+            WorkflowNamespace: workflowId is null ? null : task.WorkflowNamespace,
+            WorkflowRunId: workflowId is null ? null : task.WorkflowExecution!.RunId,
+            WorkflowType: workflowId is null ? null : task.WorkflowType?.Name);
         using var cancel = new CancellationTokenSource();
         var heartbeats = new Heartbeater(this, task.TaskToken, HeartbeatInterval(info));
         var context = new ActivityExecutionContext(info, cancel, workerShutdown, heartbeats.Record, logger);

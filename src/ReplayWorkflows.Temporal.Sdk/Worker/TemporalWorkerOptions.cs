@@ -5,7 +5,7 @@ using Temporalio.Workflows;
 namespace Temporalio.Worker;
 
 /// <summary>What a worker runs and how much of it at once.</summary>
-public class TemporalWorkerOptions
+public class TemporalWorkerOptions : ICloneable
 {
     public TemporalWorkerOptions()
     {
@@ -15,9 +15,12 @@ public class TemporalWorkerOptions
 
     public string? TaskQueue { get; set; }
 
-    public IList<ActivityDefinition> Activities { get; } = [];
+    private List<ActivityDefinition> activities = [];
+    private List<WorkflowDefinition> workflows = [];
 
-    public IList<WorkflowDefinition> Workflows { get; } = [];
+    public IList<ActivityDefinition> Activities => activities;
+
+    public IList<WorkflowDefinition> Workflows => workflows;
 
     /// <summary>The limit used where a MaxConcurrent* option is left null.</summary>
     internal const int DefaultMaxConcurrency = 100;
@@ -84,5 +87,14 @@ public class TemporalWorkerOptions
     {
         Workflows.Add(definition);
         return this;
+    }
+
+    /// <summary>A shallow copy with its own lists of activities and workflows.</summary>
+    public virtual object Clone()
+    {
+        var copy = (TemporalWorkerOptions)MemberwiseClone();
+        copy.activities = [.. activities];
+        copy.workflows = [.. workflows];
+        return copy;
     }
 }

@@ -10,9 +10,11 @@ using Temporalio.Workflows.Runtime;
 namespace Temporalio.Worker;
 
 /// <summary>Which workflows a <see cref="WorkflowReplayer"/> knows and how it converts payloads.</summary>
-public class WorkflowReplayerOptions
+public class WorkflowReplayerOptions : ICloneable
 {
-    public IList<WorkflowDefinition> Workflows { get; } = [];
+    private List<WorkflowDefinition> workflows = [];
+
+    public IList<WorkflowDefinition> Workflows => workflows;
 
     public string Namespace { get; set; } = "ReplayNamespace";
 
@@ -38,6 +40,14 @@ public class WorkflowReplayerOptions
     {
         Workflows.Add(workflow);
         return this;
+    }
+
+    /// <summary>A shallow copy with its own list of workflows.</summary>
+    public virtual object Clone()
+    {
+        var copy = (WorkflowReplayerOptions)MemberwiseClone();
+        copy.workflows = [.. workflows];
+        return copy;
     }
 }
 

@@ -3,7 +3,7 @@ using Temporalio.Common;
 namespace Temporalio.Workflows;
 
 /// <summary>How an activity called from a workflow is scheduled. StartToCloseTimeout or ScheduleToCloseTimeout is required.</summary>
-public class ActivityOptions
+public class ActivityOptions : ICloneable
 {
     public TimeSpan? ScheduleToCloseTimeout { get; set; }
 
@@ -26,11 +26,15 @@ public class ActivityOptions
     /// <summary>The activity id; defaults to the activity's sequence number in the workflow.</summary>
     public string? ActivityId { get; set; }
 
-    public ActivityOptions Clone() => (ActivityOptions)MemberwiseClone();
+    /// <summary>Task-queue ordering hints; unset fields take the workflow's.</summary>
+    public Priority? Priority { get; set; }
+
+    /// <summary>A shallow copy.</summary>
+    public virtual object Clone() => MemberwiseClone();
 }
 
 /// <summary>How a local activity (run by the workflow's own worker, recorded as a marker) is executed.</summary>
-public class LocalActivityOptions
+public class LocalActivityOptions : ICloneable
 {
     public TimeSpan? ScheduleToCloseTimeout { get; set; }
 
@@ -49,7 +53,8 @@ public class LocalActivityOptions
 
     public string? ActivityId { get; set; }
 
-    public LocalActivityOptions Clone() => (LocalActivityOptions)MemberwiseClone();
+    /// <summary>A shallow copy.</summary>
+    public virtual object Clone() => MemberwiseClone();
 }
 
 /// <summary>What cancelling an activity does.</summary>

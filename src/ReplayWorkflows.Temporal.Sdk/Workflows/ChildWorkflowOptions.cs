@@ -4,7 +4,7 @@ using Temporalio.Common;
 namespace Temporalio.Workflows;
 
 /// <summary>How a child workflow is started.</summary>
-public class ChildWorkflowOptions
+public class ChildWorkflowOptions : ICloneable
 {
     /// <summary>The child's workflow id; defaults to a deterministic one derived from the parent.</summary>
     public string? Id { get; set; }
@@ -33,11 +33,14 @@ public class ChildWorkflowOptions
 
     public SearchAttributeCollection? TypedSearchAttributes { get; set; }
 
-    public ChildWorkflowOptions Clone() => (ChildWorkflowOptions)MemberwiseClone();
+    public Priority? Priority { get; set; }
+
+    /// <summary>A shallow copy.</summary>
+    public virtual object Clone() => MemberwiseClone();
 }
 
 /// <summary>Options of a continue-as-new; unset values carry over from the current run.</summary>
-public class ContinueAsNewOptions
+public class ContinueAsNewOptions : ICloneable
 {
     public string? TaskQueue { get; set; }
 
@@ -50,4 +53,7 @@ public class ContinueAsNewOptions
     public IReadOnlyDictionary<string, object>? Memo { get; set; }
 
     public SearchAttributeCollection? TypedSearchAttributes { get; set; }
+
+    /// <summary>A shallow copy.</summary>
+    public virtual object Clone() => MemberwiseClone();
 }

@@ -115,20 +115,18 @@ public static class Workflow
     {
         var (method, args) = ExpressionUtil.ExtractCall(workflowRunCall);
         _ = method;
-        var (handle, result, signal) = await StartChild(WorkflowDefinition.NameOf(typeof(TWorkflow)), args, options, typeof(TResult));
-        return new ChildWorkflowHandle<TWorkflow, TResult>(handle, result, signal);
+        return await StartChild<TWorkflow, TResult>(WorkflowDefinition.NameOf(typeof(TWorkflow)), args, options, typeof(TResult));
     }
 
     public static async Task<ChildWorkflowHandle<TWorkflow>> StartChildWorkflowAsync<TWorkflow>(
         Expression<Func<TWorkflow, Task>> workflowRunCall, ChildWorkflowOptions? options = null)
     {
         var (_, args) = ExpressionUtil.ExtractCall(workflowRunCall);
-        var (handle, result, signal) = await StartChild(WorkflowDefinition.NameOf(typeof(TWorkflow)), args, options, typeof(void));
-        return new ChildWorkflowHandle<TWorkflow>(handle, result, signal);
+        return await StartChild<TWorkflow, ValueTuple>(WorkflowDefinition.NameOf(typeof(TWorkflow)), args, options, typeof(void));
     }
 
     public static async Task<ChildWorkflowHandle> StartChildWorkflowAsync(string workflow, IReadOnlyCollection<object?> args, ChildWorkflowOptions? options = null) =>
-        (await StartChild(workflow, args, options, typeof(object))).Handle;
+        await StartChild<ValueTuple, object?>(workflow, args, options, typeof(object));
 
     public static async Task<TResult> ExecuteChildWorkflowAsync<TWorkflow, TResult>(
         Expression<Func<TWorkflow, Task<TResult>>> workflowRunCall, ChildWorkflowOptions? options = null) =>
@@ -139,34 +137,23 @@ public static class Workflow
 
     public static async Task ExecuteChildWorkflowAsync(string workflow, IReadOnlyCollection<object?> args, ChildWorkflowOptions? options = null)
     {
-        var (handle, _, _) = await StartChild(workflow, args, options, typeof(void));
+        var handle = await StartChild<ValueTuple, ValueTuple>(workflow, args, options, typeof(void));
         await handle.GetResultAsync();
     }
 
     public static async Task<TResult> ExecuteChildWorkflowAsync<TResult>(string workflow, IReadOnlyCollection<object?> args, ChildWorkflowOptions? options = null)
     {
-        var (handle, _, _) = await StartChild(workflow, args, options, typeof(TResult));
-        return await handle.GetResultAsync<TResult>();
+        var handle = await StartChild<ValueTuple, TResult>(workflow, args, options, typeof(TResult));
+        return await handle.GetResultAsync();
     }
 
     // ---- other workflows ----
 
-    public static ExternalWorkflowHandle GetExternalWorkflowHandle(string id, string? runId = null)
-    {
-        var instance = Instance;
-        return new ExternalWorkflowHandle(id, runId,
-            (signal, args) => instance.SignalExternalAsync(id, runId, signal, args, childOnly: false),
-            () => instance.CancelExternalAsync(id, runId, childOnly: false));
-    }
+    public static ExternalWorkflowHandle GetExternalWorkflowHandle(string id, string? runId = null) =>
+        GetExternalWorkflowHandle<ValueTuple>(id, runId);
 
-    public static ExternalWorkflowHandle<TWorkflow> GetExternalWorkflowHandle<TWorkflow>(string id, string? runId = null)
-    {
-        var instance = Instance;
-        var untyped = GetExternalWorkflowHandle(id, runId);
-        return new ExternalWorkflowHandle<TWorkflow>(untyped,
-            (signal, args) => instance.SignalExternalAsync(id, runId, signal, args, childOnly: false),
-            () => instance.CancelExternalAsync(id, runId, childOnly: false));
-    }
+    public static ExternalWorkflowHandle<TWorkflow> GetExternalWorkflowHandle<TWorkflow>(string id, string? runId = null) =>
+        new Runtime.ExternalWorkflowHandleImpl<TWorkflow>(Instance, id, runId);
 
     // ---- time and waiting ----
 
@@ -275,13 +262,12 @@ public static class Workflow
         return Instance.ScheduleLocalActivity(Activities.ActivityDefinition.NameOf(method), args, options, resultType);
     }
 
-    private static async Task<(ChildWorkflowHandle Handle, Task<object?> Result, Func<string, IReadOnlyCollection<object?>, Task> Signal)> StartChild(
+    private static async Task<ChildWorkflowHandle<TWorkflow, TResult>> StartChild<TWorkflow, TResult>(
         string workflow, IReadOnlyCollection<object?> args, ChildWorkflowOptions? options, System.Type resultType)
     {
         var instance = Instance;
         var (id, runId, result) = await instance.StartChildAsync(workflow, args, options ?? new ChildWorkflowOptions(), resultType);
-        Func<string, IReadOnlyCollection<object?>, Task> signal = (name, signalArgs) => instance.SignalExternalAsync(id, null, name, signalArgs, childOnly: true);
-        return (new ChildWorkflowHandle(id, runId, result, signal), result, signal);
+        return new Runtime.ChildWorkflowHandleImpl<TWorkflow, TResult>(instance, id, runId, result);
     }
 
     /// <summary>Members that are safe only with care.</summary>

@@ -27,7 +27,7 @@ public sealed class WorkflowDefinition
 
     public MethodInfo RunMethod { get; }
 
-    public ConstructorInfo? InitConstructor { get; }
+    internal ConstructorInfo? InitConstructor { get; }
 
     public IReadOnlyDictionary<string, MethodInfo> Signals { get; }
 
@@ -37,12 +37,12 @@ public sealed class WorkflowDefinition
     public IReadOnlyCollection<Type>? FailureExceptionTypes { get; }
 
     /// <summary>The run method's result type (null for a plain Task).</summary>
-    public Type? ResultType => RunMethod.ReturnType.IsGenericType ? RunMethod.ReturnType.GetGenericArguments()[0] : null;
+    internal Type? ResultType => RunMethod.ReturnType.IsGenericType ? RunMethod.ReturnType.GetGenericArguments()[0] : null;
 
     public static WorkflowDefinition Create(Type type) => Cache.GetOrAdd(type, Build);
 
     /// <summary>The workflow type name of a class or interface without building the whole definition.</summary>
-    public static string NameOf(Type type)
+    internal static string NameOf(Type type)
     {
         var attribute = type.GetCustomAttribute<WorkflowAttribute>(inherit: false)
             ?? throw new ArgumentException($"{type.FullName} has no [Workflow] attribute");
@@ -50,11 +50,11 @@ public sealed class WorkflowDefinition
     }
 
     /// <summary>The signal name of a [WorkflowSignal] method.</summary>
-    public static string SignalNameOf(MethodInfo method) =>
+    internal static string SignalNameOf(MethodInfo method) =>
         method.GetCustomAttribute<WorkflowSignalAttribute>()?.Name ?? TrimAsync(method.Name);
 
     /// <summary>The query name of a [WorkflowQuery] method or property getter.</summary>
-    public static string QueryNameOf(MemberInfo member) =>
+    internal static string QueryNameOf(MemberInfo member) =>
         member.GetCustomAttribute<WorkflowQueryAttribute>()?.Name ?? member.Name;
 
     internal static string TrimAsync(string name) =>

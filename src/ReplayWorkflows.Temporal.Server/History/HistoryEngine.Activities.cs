@@ -294,7 +294,8 @@ internal sealed partial class HistoryEngine
             StartToCloseTimeout = a.StartToCloseTimeout,
             HeartbeatTimeout = a.HeartbeatTimeout,
             RetryPolicy = a.RetryPolicy,
-            Priority = a.Priority,
+            // An activity without its own priority runs with its workflow's.
+            Priority = a.Priority ?? run.Started.Priority,
         };
     });
 

@@ -99,6 +99,10 @@ internal sealed partial class HistoryEngine
             Header = a.Header,
             RetryPolicy = a.RetryPolicy,
             CronSchedule = a.CronSchedule,
+            Priority = a.Priority,
+            // A child's root is its parent's root, or the parent itself when the parent has none.
+            RootWorkflowExecution = parent.Started.RootWorkflowExecution
+                ?? new WorkflowExecution { WorkflowId = parentKey.WorkflowId, RunId = parentKey.RunId },
         };
         var childRun = CreateRun(a.Namespace, attributes, Guid.NewGuid().ToString(), FirstCronBackoff(a.CronSchedule), null);
         var started = NewEvent(EventType.ChildWorkflowExecutionStarted);

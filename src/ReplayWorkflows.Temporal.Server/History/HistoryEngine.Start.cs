@@ -28,6 +28,7 @@ internal sealed partial class HistoryEngine
             request.Identity, request.Memo, request.SearchAttributes, request.Header);
         attributes.RetryPolicy = request.RetryPolicy;
         attributes.CronSchedule = request.CronSchedule;
+        attributes.Priority = request.Priority;
         var delay = Max(request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, FirstCronBackoff(request.CronSchedule));
         var run = CreateRun(request.Namespace, attributes, request.RequestId, delay, null);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);
@@ -67,6 +68,7 @@ internal sealed partial class HistoryEngine
             request.Identity, request.Memo, request.SearchAttributes, request.Header);
         attributes.RetryPolicy = request.RetryPolicy;
         attributes.CronSchedule = request.CronSchedule;
+        attributes.Priority = request.Priority;
         var delay = Max(request.WorkflowStartDelay?.ToTimeSpan() ?? TimeSpan.Zero, FirstCronBackoff(request.CronSchedule));
         var run = CreateRun(request.Namespace, attributes, request.RequestId, delay, signal);
         return new StartOutcome(run.Key.RunId, true, WorkflowExecutionStatus.Running);

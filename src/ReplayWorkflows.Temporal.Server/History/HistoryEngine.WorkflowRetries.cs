@@ -51,6 +51,8 @@ internal sealed partial class HistoryEngine
             SearchAttributes = closed.SearchAttributes.IndexedFields.Count > 0 ? closed.SearchAttributes.Clone() : null,
             Header = previous.Header,
             Identity = previous.Identity,
+            Priority = previous.Priority,
+            RootWorkflowExecution = previous.RootWorkflowExecution,
         };
     }
 

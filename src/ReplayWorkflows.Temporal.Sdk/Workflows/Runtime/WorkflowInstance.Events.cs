@@ -369,17 +369,22 @@ internal sealed partial class WorkflowInstance
             CronSchedule: a.CronSchedule.Length > 0 ? a.CronSchedule : null,
             ExecutionTimeout: a.WorkflowExecutionTimeout?.ToTimeSpan() is { Ticks: > 0 } et ? et : null,
             FirstExecutionRunId: a.FirstExecutionRunId.Length > 0 ? a.FirstExecutionRunId : start.RunId,
+            Headers: a.Header?.Fields.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal) ?? [],
+            LastFailure: a.ContinuedFailure is { } continued ? ToException(continued) : null,
+            LastResult: a.LastCompletionResult?.Payloads_.Select(Converters.IRawValue (p) => new Converters.RawValue(p)).ToList(),
             Namespace: Namespace,
             Parent: a.ParentWorkflowExecution is { } parent ? new WorkflowInfo.ParentInfo(a.ParentWorkflowNamespace, parent.RunId, parent.WorkflowId) : null,
+            Priority: Common.Priority.FromProto(a.Priority),
             RetryPolicy: a.RetryPolicy is { } rp ? Common.RetryPolicy.FromProto(rp) : null,
+            Root: a.RootWorkflowExecution is { } root ? new WorkflowInfo.RootInfo(root.RunId, root.WorkflowId) : null,
             RunId: start.RunId,
             RunTimeout: a.WorkflowRunTimeout?.ToTimeSpan() is { Ticks: > 0 } rt ? rt : null,
             StartTime: start.StartTime,
             TaskQueue: a.TaskQueue.Name,
             TaskTimeout: a.WorkflowTaskTimeout?.ToTimeSpan() ?? TimeSpan.FromSeconds(10),
             WorkflowId: WorkflowIdOf(a),
-            WorkflowType: a.WorkflowType.Name,
-            WorkflowStartTime: start.StartTime);
+            WorkflowStartTime: start.StartTime,
+            WorkflowType: a.WorkflowType.Name);
         Random = new Common.DeterministicRandom(unchecked((uint)StableSeed(start.RunId)));
         Memo = a.Memo?.Fields.ToDictionary(kv => kv.Key, Converters.IRawValue (kv) => new Converters.RawValue(kv.Value)) ?? [];
         TypedSearchAttributes = Common.SearchAttributeCollection.FromProto(a.SearchAttributes);

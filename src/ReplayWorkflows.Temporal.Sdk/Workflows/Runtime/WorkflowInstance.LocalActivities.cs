@@ -175,9 +175,29 @@ internal sealed partial class WorkflowInstance
             cancel.CancelAfter(timeout);
         }
 
-        var info = new ActivityInfo(pending.ActivityId, pending.ActivityType, attempt, DateTime.UtcNow, [], null, true,
-            pending.Options.ScheduleToCloseTimeout, DateTime.UtcNow, pending.Options.StartToCloseTimeout, DateTime.UtcNow, TaskQueue, [],
-            WorkflowId, Namespace, Info?.RunId ?? string.Empty, Definition.Name) { DataConverter = Converter };
+        var now = DateTime.UtcNow;
+        var info = new ActivityInfo(
+            ActivityId: pending.ActivityId,
+            ActivityType: pending.ActivityType,
+            Attempt: attempt,
+            CurrentAttemptScheduledTime: now,
+            DataConverter: Converter,
+            HeartbeatDetails: [],
+            HeartbeatTimeout: null,
+            IsLocal: true,
+            Namespace: Namespace,
+            Priority: Common.Priority.Default,
+            RetryPolicy: pending.Options.RetryPolicy,
+            ScheduleToCloseTimeout: pending.Options.ScheduleToCloseTimeout,
+            ScheduledTime: now,
+            StartToCloseTimeout: pending.Options.StartToCloseTimeout,
+            StartedTime: now,
+            TaskQueue: TaskQueue,
+            TaskToken: [],
+            WorkflowId: WorkflowId,
+            WorkflowNamespace: Namespace,
+            WorkflowRunId: Info?.RunId ?? string.Empty,
+            WorkflowType: Definition.Name);
         var context = new ActivityExecutionContext(info, cancel, CancellationToken.None, _ => { }, logger);
         try
         {

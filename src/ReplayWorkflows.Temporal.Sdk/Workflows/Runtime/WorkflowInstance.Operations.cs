@@ -35,6 +35,7 @@ internal sealed partial class WorkflowInstance
             TaskQueue = new Api.TaskQueue.V1.TaskQueue { Name = options.TaskQueue ?? Info!.TaskQueue },
             Input = EncodeValues(args),
             RetryPolicy = options.RetryPolicy?.ToProto(),
+            Priority = options.Priority?.ToProto(),
         };
         SetDuration(options.ScheduleToCloseTimeout, d => attributes.ScheduleToCloseTimeout = d);
         SetDuration(options.ScheduleToStartTimeout, d => attributes.ScheduleToStartTimeout = d);
@@ -155,6 +156,7 @@ internal sealed partial class WorkflowInstance
             RetryPolicy = options.RetryPolicy?.ToProto(),
             CronSchedule = options.CronSchedule ?? string.Empty,
             SearchAttributes = options.TypedSearchAttributes?.ToProto(),
+            Priority = options.Priority?.ToProto(),
         };
         SetDuration(options.ExecutionTimeout, d => attributes.WorkflowExecutionTimeout = d);
         SetDuration(options.RunTimeout, d => attributes.WorkflowRunTimeout = d);
@@ -176,9 +178,16 @@ internal sealed partial class WorkflowInstance
         return (id, runId, child.Result.Task);
     }
 
-    internal Task SignalExternalAsync(string workflowId, string? runId, string signal, IReadOnlyCollection<object?> args, bool childOnly)
+    internal Task SignalExternalAsync(string workflowId, string? runId, string signal, IReadOnlyCollection<object?> args, bool childOnly,
+        CancellationToken? cancellationToken = null)
     {
         AssertInWorkflow();
+        var token = cancellationToken ?? CancellationToken;
+        if (token.IsCancellationRequested)
+        {
+            return Task.FromException(new CanceledFailureException("Signal cancelled before scheduled"));
+        }
+
         var seq = NextSeq();
         var done = new TaskCompletionSource<object?>();
         externals[seq] = done;
@@ -193,7 +202,20 @@ internal sealed partial class WorkflowInstance
                 ChildWorkflowOnly = childOnly,
             },
         }, seq, CommandKind.SignalExternal);
+        WhenCancelled(token, done.Task, () => CancelUnsentSignal(seq));
         return done.Task;
+    }
+
+    /// <summary>
+    /// A signal still waiting in this task's commands is dropped and fails as cancelled; one the server has already
+    /// been sent cannot be recalled, so cancelling it changes nothing and its outcome still arrives.
+    /// </summary>
+    private void CancelUnsentSignal(int seq)
+    {
+        if (RemoveUnsent(seq, CommandKind.SignalExternal) && externals.Remove(seq, out var done))
+        {
+            done.TrySetException(new CanceledFailureException("Signal was cancelled before being sent"));
+        }
     }
 
     internal Task CancelExternalAsync(string workflowId, string? runId, bool childOnly)

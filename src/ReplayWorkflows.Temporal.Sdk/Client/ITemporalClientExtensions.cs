@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Temporalio.Client;
 
 /// <summary>Start-and-wait helpers.</summary>
-public static class TemporalClientExtensions
+public static class ITemporalClientExtensions
 {
     public static async Task<TResult> ExecuteWorkflowAsync<TWorkflow, TResult>(
         this ITemporalClient client, Expression<Func<TWorkflow, Task<TResult>>> workflowRunCall, WorkflowOptions options)
