@@ -71,7 +71,7 @@ internal sealed class MatchPlan
                 // Fractal and gradient sources are slow at full size; render small and scale up. (Busy noise-like patterns such as
                 // cellauto are avoided: scdet scores a cut relative to the previous frame difference, so they hide cuts.)
                 "mandelbrot" => $"mandelbrot=s=320x180:r={r}:start_scale={1.5 + (v.Variation % 5 * 0.3)},scale={w}:{h}",
-                "gradients" => $"gradients=s=320x180:r={r}:seed={v.Variation},scale={w}:{h}",
+                "gradients" => $"{Gradients(v.Variation, r)},scale={w}:{h}",
                 _ => $"{v.Pattern}=s={w}x{h}:r={r}",
             };
             g.Append(CultureInfo.InvariantCulture, $"{source},trim=end_frame={v.Frames},setpts=PTS-STARTPTS,setsar=1,format=yuv420p[v{i}];\n");
@@ -189,6 +189,19 @@ internal sealed class MatchPlan
             previous = kind;
             first = false;
         }
+    }
+
+    /// <summary>
+    /// A gradients source fully pinned by <paramref name="variation"/>. FFmpeg's gradients picks its end points and
+    /// colours at random even when given a seed, which made the same spec render different media on every run (and
+    /// cut detection on it pass or fail by chance).
+    /// </summary>
+    private static string Gradients(int variation, string rate)
+    {
+        var c0 = Colours[variation % Colours.Length];
+        var c1 = Colours[(variation + 1 + (variation / Colours.Length % (Colours.Length - 1))) % Colours.Length];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"gradients=s=320x180:r={rate}:n=2:c0={c0}:c1={c1}:x0={variation * 37 % 320}:y0={variation * 53 % 180}:x1={319 - (variation * 11 % 320)}:y1={179 - (variation * 7 % 180)}");
     }
 
     private sealed record VideoSegment(long StartFrame, long Frames, string Pattern, string Colour, int Variation)

@@ -12,7 +12,7 @@ namespace ReplayWorkflows.Media.Generation;
 public sealed record MatchSpec(int Seed = 1, int DurationSeconds = 60, MatchVariant Variant = MatchVariant.Hd720p25, int ChunkSeconds = 10)
 {
     /// <summary>Bumped whenever the generator's output for a given spec changes, so stale caches are not reused.</summary>
-    internal const int GeneratorVersion = 3;
+    internal const int GeneratorVersion = 4;
 
     /// <summary>Seconds between key frames; chunk lengths are whole multiples so HLS chunks start on key frames.</summary>
     public const int GopSeconds = 2;
