@@ -94,16 +94,22 @@ public sealed class FolderChunkSourceTests(MediaFixture media)
     public async Task A_chunk_renamed_into_place_is_complete_at_once_and_one_written_in_place_still_settles()
     {
         using var dir = new TempDir();
+        Arrive(dir, 1);
+        Arrive(dir, 2);
 
-        // A settle time far past the collector's 30 s: only the rename can make chunk 1 count as complete.
+        // A settle time far past the collector's 30 s. Chunk 1 is reported because chunk 2 follows it, which also
+        // shows the watch (and its change notifications) is running before anything is renamed.
         await using var collector = new EventCollector(Source(dir.Path, TimeSpan.FromMinutes(5)));
-        var staging = dir.File("cam_1.ts.part");
-        File.Copy(media.Match.ChunkPaths[0], staging);
-        File.Move(staging, dir.File("cam_1.ts"));
         await collector.WaitForChunksAsync(1);
 
-        Arrive(dir, 2);
+        // Only the rename can make chunk 3, the newest, count as complete within the wait.
+        var staging = dir.File("cam_3.ts.part");
+        File.Copy(media.Match.ChunkPaths[2], staging);
+        File.Move(staging, dir.File("cam_3.ts"));
+        await collector.WaitForChunksAsync(3);
+
+        Arrive(dir, 4);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        collector.Found.Select(f => f.Number).ShouldBe([1L]);
+        collector.Found.Select(f => f.Number).ShouldBe([1L, 2, 3]);
     }
 }
