@@ -14,11 +14,19 @@ trap 'rm -rf "$tmp"' EXIT
   echo "error RW0002: could not download $pkg with npm pack: $(tail -n 3 "$tmp/npm.err" | tr '\n' ' ')" >&2; exit 1; }
 tgz="$(ls "$tmp"/*.tgz)"
 mkdir -p "$tmp/x"
-tar -xzf "$tgz" -C "$tmp/x" --wildcards 'package/sdk-core/crates/protos/protos/api_upstream/*'
+protos='package/sdk-core/crates/protos/protos'
+tar -xzf "$tgz" -C "$tmp/x" --wildcards "$protos/api_upstream/*" "$protos/google/rpc/status.proto"
 mkdir -p "$(dirname "$dest")"
 rm -rf "$dest.partial"
-mkdir -p "$dest.partial"
-mv "$tmp/x/package/sdk-core/crates/protos/protos/api_upstream" "$dest.partial/api_upstream"
+mkdir -p "$dest.partial/sdk"
+mv "$tmp/x/$protos/api_upstream" "$dest.partial/api_upstream"
+# The official .NET SDK exposes google.rpc.Status as Temporalio.Api.Common.V1.GrpcStatus (RpcException.GrpcStatus).
+# Derive that message from the package's status.proto: same fields and wire format, under the SDK's name.
+sed -e 's/^package google\.rpc;/package temporal.api.common.v1;\noption csharp_namespace = "Temporalio.Api.Common.V1";/' \
+    -e 's/^message Status {/message GrpcStatus {/' \
+    "$tmp/x/$protos/google/rpc/status.proto" > "$dest.partial/sdk/grpc_status.proto"
+grep -q '^message GrpcStatus {' "$dest.partial/sdk/grpc_status.proto" || {
+  echo "error RW0003: $pkg's google/rpc/status.proto no longer has the expected shape" >&2; exit 1; }
 touch "$dest.partial/.complete"
 # Another build may have won the race; either copy is identical.
 if [ -d "$dest" ]; then rm -rf "$dest.partial"; else mv "$dest.partial" "$dest"; fi
