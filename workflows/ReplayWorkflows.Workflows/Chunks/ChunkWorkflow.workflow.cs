@@ -47,46 +47,12 @@ public class ChunkWorkflow
         var tracks = task.AudioTracks.Where(t => t <= span.AudioTracks).ToList();
         var failures = new List<ChunkFailure>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        var workMs = span.AnalysisMs;
         // Featurers that carry state run in the event workflow, in chunk order.
-        foreach (var level in task.Plan.Featurers.Where(f => !f.Ordered).GroupBy(f => f.Level).OrderBy(g => g.Key))
-        {
-            var runs = new List<Task<long>>();
-            foreach (var stage in level)
-            {
-                if (stage.WaitsFor.FirstOrDefault(failed.Contains) is { } broken)
-                {
-                    failed.Add(stage.Plugin);
-                    failures.Add(new ChunkFailure(number, stage.Plugin, null, $"skipped: its dependency {broken} failed"));
-                    continue;
-                }
-
-                foreach (var track in stage.PerAudioTrack ? tracks.Select(t => (int?)t) : [null])
-                {
-                    runs.Add(RunFeaturerAsync(task.EventId, number, stage.Plugin, track, failures, failed));
-                }
-            }
-
-            var elapsed = await Workflow.WhenAllAsync(runs);
-            workMs += elapsed.Length > 0 ? elapsed.Max() : 0;
-        }
+        var workMs = span.AnalysisMs + await FeaturerLevels.RunAsync(
+            task.Plan.Featurers.Where(f => !f.Ordered), number, tracks, failures, failed,
+            (stage, track) => Workflow.ExecuteActivityAsync<FeaturerRun>(ActivityNames.RunFeaturer, [new FeaturerCall(task.EventId, number, stage.Plugin, track)], Featurer));
 
         return new ChunkOutcome(number, span.StartMs, span.EndMs, Failed: false, failures, (long)(Workflow.UtcNow - started).TotalMilliseconds, workMs, span.AudioTracks);
-    }
-
-    private static async Task<long> RunFeaturerAsync(string eventId, int chunk, string plugin, int? track, List<ChunkFailure> failures, HashSet<string> failed)
-    {
-        try
-        {
-            var run = await Workflow.ExecuteActivityAsync<FeaturerRun>(ActivityNames.RunFeaturer, [new FeaturerCall(eventId, chunk, plugin, track)], Featurer);
-            return run.ElapsedMs;
-        }
-        catch (ActivityFailureException ex)
-        {
-            failed.Add(plugin);
-            failures.Add(new ChunkFailure(chunk, plugin, track, Reason(ex)));
-            return 0;
-        }
     }
 
     /// <summary>How a featurer runs, here and (for the featurers that carry state) in the event workflow.</summary>

@@ -276,35 +276,12 @@ public class EventWorkflow
 
         var failed = chunk.Failures.Where(f => f.Plugin is not null).Select(f => f.Plugin!).ToHashSet(StringComparer.Ordinal);
         var tracks = input.Tracks.Where(t => t <= chunk.AudioTracks).ToList();
-        foreach (var level in ordered.GroupBy(f => f.Level).OrderBy(g => g.Key))
+        await FeaturerLevels.RunAsync(ordered, chunk.Number, tracks, failures, failed, async (stage, track) =>
         {
-            var runs = new List<Task>();
-            foreach (var stage in level)
-            {
-                if (stage.WaitsFor.FirstOrDefault(failed.Contains) is { } broken)
-                {
-                    failed.Add(stage.Plugin);
-                    failures.Add(new ChunkFailure(chunk.Number, stage.Plugin, null, $"skipped: its dependency {broken} failed"));
-                    continue;
-                }
-
-                foreach (var track in stage.PerAudioTrack ? tracks.Select(t => (int?)t) : [null])
-                {
-                    runs.Add(RunOrderedFeaturerAsync(input.EventId, chunk.Number, stage.Plugin, track, failed));
-                }
-            }
-
-            await Workflow.WhenAllAsync(runs);
-        }
-    }
-
-    private async Task RunOrderedFeaturerAsync(string eventId, int chunk, string plugin, int? track, HashSet<string> failed)
-    {
-        var key = track is { } t ? $"{plugin}#{t}" : plugin;
-        try
-        {
+            var key = track is { } t ? $"{stage.Plugin}#{t}" : stage.Plugin;
             var run = await Workflow.ExecuteActivityAsync<FeaturerRun>(
-                ActivityNames.RunFeaturer, [new FeaturerCall(eventId, chunk, plugin, track, featurerStates.GetValueOrDefault(key))], ChunkWorkflow.FeaturerOptions(token));
+                ActivityNames.RunFeaturer, [new FeaturerCall(input.EventId, chunk.Number, stage.Plugin, track, featurerStates.GetValueOrDefault(key))],
+                ChunkWorkflow.FeaturerOptions(token));
             if (run.CarriedState is { } state)
             {
                 featurerStates[key] = state;
@@ -313,12 +290,9 @@ public class EventWorkflow
             {
                 featurerStates.Remove(key);
             }
-        }
-        catch (ActivityFailureException ex)
-        {
-            failed.Add(plugin);
-            failures.Add(new ChunkFailure(chunk, plugin, track, Reason(ex)));
-        }
+
+            return run;
+        });
     }
 
     private void Apply(SegmentStepResult step)
