@@ -36,10 +36,11 @@ internal sealed class PipelineBenchmark : IBenchmark
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {vodSeconds} s VOD and {liveSeconds} s live 720p25 matches, 20 s chunks");
 
         var vod = await new MatchGenerator().EnsureAsync(new MatchSpec(7, Math.Max(vodSeconds, 60), MatchVariant.Hd720p25, 20), cache, cancellationToken);
+        var decodeCpu = ProcessCpu.Now();
         var decode = Stopwatch.StartNew();
         await FFmpegRunner.Default.RunFFmpegAsync(["-v", "error", "-i", vod.Mp4Path, "-f", "null", "-"], cancellationToken: cancellationToken);
         decode.Stop();
-        Console.WriteLine($"plain decode (video + audio) of the match: {decode.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"plain decode (video + audio) of the match: {decode.Elapsed.TotalSeconds:0.0} s, {(ProcessCpu.Now() - decodeCpu).Describe(decode.Elapsed)}");
 
         var work = Directory.CreateTempSubdirectory("rw-bench-pipeline-").FullName;
         try
@@ -145,12 +146,14 @@ internal sealed class PipelineBenchmark : IBenchmark
 
     private static async Task RunVodAsync(GeneratedMatch vod, TimeSpan decode, ITemporalClient client, PipelineClient pipeline, string profile, CancellationToken cancellationToken)
     {
+        var cpu = ProcessCpu.Now();
         var clock = Stopwatch.StartNew();
         var handle = await pipeline.StartEventAsync(
             new EventInput("bench-vod", "bench vod", "generated-match", profile, $"hls:{vod.PlaylistPath}", Vod: true),
             [("bench-vod-highlights", Highlights("bench-vod-highlights", catchUp: false))], cancellationToken);
         var summary = await handle.GetResultAsync();
         clock.Stop();
+        cpu = ProcessCpu.Now() - cpu;
         var outcomes = new List<ChunkOutcome>();
         foreach (var n in Enumerable.Range(1, vod.ChunkPaths.Count))
         {
@@ -167,7 +170,7 @@ internal sealed class PipelineBenchmark : IBenchmark
 
         engine.Sort();
         Console.WriteLine($"VOD: {summary.Progress.ChunksProcessed} chunks, {summary.Progress.Segments} segments, {summary.Progress.Clips} clips, replay {summary.Replays.Sum(r => r.DurationMs) / 1000.0:0.0} s");
-        Console.WriteLine($"VOD wall time {clock.Elapsed.TotalSeconds:0.0} s = {clock.Elapsed / decode:0.00}x the plain decode (target <= 1.5x)");
+        Console.WriteLine($"VOD wall time {clock.Elapsed.TotalSeconds:0.0} s = {clock.Elapsed / decode:0.00}x the plain decode (target <= 1.5x); {cpu.Describe(clock.Elapsed)}");
         Console.WriteLine($"chunk workflow: activity work p50 {Percentile(work1, 50):0} ms; orchestration (elapsed - work) p50 {Percentile(overhead, 50):0} ms, p90 {Percentile(overhead, 90):0} ms (target p50 < 50 ms)");
         Console.WriteLine($"chunk workflow: orchestration with no activity queued or running p50 {Percentile(engine, 50):0} ms, p90 {Percentile(engine, 90):0} ms (the rest of elapsed - work is activities waiting for a free worker slot)");
         // The phases as they ended: the last chunk analysed, the last segment clipped, then the after-event replay.
