@@ -133,7 +133,10 @@ public sealed class MediaProber(FFmpegRunner runner)
             Int(s, "channels"),
             Seconds(s, "start_time"),
             Seconds(s, "duration"),
-            language);
+            language)
+        {
+            PixelFormat = type == "video" ? Str(s, "pix_fmt") : null,
+        };
     }
 
     private static string? Str(JsonElement e, string name) =>

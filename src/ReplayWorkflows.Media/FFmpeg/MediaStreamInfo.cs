@@ -14,6 +14,9 @@ public sealed record MediaStreamInfo(
     TimeSpan? Duration,
     string? Language)
 {
+    /// <summary>A video stream's pixel format as FFmpeg names it (yuv420p, yuv422p10le...).</summary>
+    public string? PixelFormat { get; init; }
+
     public bool IsVideo => CodecType == "video";
 
     public bool IsAudio => CodecType == "audio";

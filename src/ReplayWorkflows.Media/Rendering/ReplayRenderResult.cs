@@ -5,4 +5,8 @@ public sealed record ReplayRenderResult(
     TimeSpan PlannedDuration,
     IReadOnlyDictionary<string, string> Mp4ByResolution,
     IReadOnlyDictionary<string, string> HlsByResolution,
-    string? MasterPlaylist);
+    string? MasterPlaylist)
+{
+    /// <summary>Renditions whose picture was copied from the source between transitions, only the joins encoded.</summary>
+    public IReadOnlyList<string> CopiedResolutions { get; init; } = [];
+}

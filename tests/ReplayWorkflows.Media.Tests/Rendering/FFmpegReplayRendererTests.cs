@@ -56,6 +56,68 @@ public sealed class FFmpegReplayRendererTests(MediaFixture media, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_rendition_at_the_sources_format_copies_the_picture_between_joins_and_stays_frame_exact()
+    {
+        using var dir = new TempDir();
+        var result = await new FFmpegReplayRenderer(media.Runner).RenderAsync(new ReplayRenderRequest(
+            Chunks.Of(media), Segments, [RenderResolution.P720], dir.Path, "copied", Mp4: true, Hls: true, TransitionMs: 1000));
+
+        result.CopiedResolutions.ShouldBe(["720p"]);
+        var planned = (Segments.Sum(s => s.DurationMs) - 2000) / 1000.0;
+        var info = await MediaAssert.PlayableAsync(result.Mp4ByResolution["720p"], planned, OneFrame);
+        info.Video!.Width.ShouldBe(1280);
+        info.AudioTracks[0].Duration!.Value.TotalSeconds.ShouldBe(planned, 0.1, "the audio is encoded over the same crossfades");
+        await MediaAssert.PlayableAsync(result.HlsByResolution["720p"], planned, OneFrame);
+        await HlsValidator.ValidAsync(result.HlsByResolution["720p"]);
+
+        // Where each segment starts in the replay: after the ones before it, less one fade per join.
+        var starts = new List<long>();
+        long at = 0;
+        foreach (var segment in Segments)
+        {
+            starts.Add(at);
+            at += segment.DurationMs - 1000;
+        }
+
+        // Frame-exact in copied and encoded pieces alike: every source cut clear of the fades is in the replay where
+        // the plan puts it, and nothing else is.
+        var analysis = await new MediaAnalyzer(media.Runner, new AnalysisOptions { BlackMinMs = 0 }).AnalyzeAsync(new ChunkAnalysisRequest(
+            result.Mp4ByResolution["720p"], 0, 0, new HashSet<MediaFeature> { MediaFeature.SceneChange, MediaFeature.BlackFrames }));
+        var expected = Segments.SelectMany((s, i) => media.Match.Truth.Cuts
+            .Where(c => c >= s.StartMs + 1000 && c < s.EndMs - 1000)
+            .Select(c => starts[i] + (c - s.StartMs))).ToList();
+        var fades = starts.Skip(1).Select(start => new TimeRange(start, start + 1000)).ToList();
+        var found = analysis.Video!.SceneChanges.Select(s => s.TimeMs).Where(t => !fades.Any(f => f.StartMs - 40 <= t && t <= f.EndMs + 40)).ToList();
+        output.WriteLine($"cuts expected {string.Join(",", expected)}; found outside fades {string.Join(",", found)}; black {string.Join(", ", analysis.Video.BlackRanges)}");
+        expected.ShouldNotBeEmpty();
+        var score = Score.Points(expected, found, 40);
+        score.Recall.ShouldBe(1.0);
+        score.Precision.ShouldBe(1.0);
+
+        // The fades through black are where the plan puts them, and only there.
+        analysis.Video.BlackRanges.Count.ShouldBe(2);
+        foreach (var fade in fades)
+        {
+            analysis.Video.BlackRanges.ShouldContain(r => r.StartMs >= fade.StartMs && r.EndMs <= fade.EndMs, $"black within the transition {fade}");
+        }
+    }
+
+    [Fact]
+    public async Task A_source_over_the_renditions_bitrate_cap_is_encoded_not_copied()
+    {
+        using var dir = new TempDir();
+        var capped = new RenderResolution("720p-capped", 1280, 720, MaxBitrateKbps: 300, BandwidthBps: 400_000);
+        var result = await new FFmpegReplayRenderer(media.Runner).RenderAsync(new ReplayRenderRequest(
+            Chunks.Of(media), Segments[..2], [capped], dir.Path, "capped", TransitionMs: 1000));
+
+        result.CopiedResolutions.ShouldBeEmpty();
+        var planned = (Segments[..2].Sum(s => s.DurationMs) - 1000) / 1000.0;
+        await MediaAssert.PlayableAsync(result.Mp4ByResolution["720p-capped"], planned, OneFrame);
+        var bits = new FileInfo(result.Mp4ByResolution["720p-capped"]).Length * 8 / planned;
+        bits.ShouldBeLessThan(450_000, "the encode honours the cap (plus audio) that the source breaks");
+    }
+
+    [Fact]
     public async Task A_replay_with_hard_cuts_lasts_the_sum_of_its_segments()
     {
         using var dir = new TempDir();
