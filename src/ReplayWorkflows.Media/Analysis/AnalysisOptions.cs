@@ -34,6 +34,12 @@ public sealed class AnalysisOptions
     /// </summary>
     public int AnalysisWidth { get; set; } = 640;
 
+    /// <summary>
+    /// Decoder threads per chunk; 0 lets FFmpeg choose while a chunk decodes alone (lowest latency, for live) and
+    /// shares the cores out between chunks decoding at once (least CPU, for VOD): 1 each on 2 cores.
+    /// </summary>
+    public int DecodeThreads { get; set; }
+
     /// <summary>Slice threads for the detector filters; 0 picks one per four cores (at least one).</summary>
     public int FilterThreads { get; set; }
 
