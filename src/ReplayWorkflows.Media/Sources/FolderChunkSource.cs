@@ -52,6 +52,10 @@ public sealed class FolderChunkSource(FolderSourceOptions options) : IChunkSourc
 
                     yield return new ChunkFound(number.Value, path);
                 }
+
+                // Reported (or passed over): never looked at again, so a long watch keeps no state per chunk.
+                sizes.Remove(path);
+                published.TryRemove(path, out _);
             }
 
             if (ended)
