@@ -139,11 +139,14 @@ internal sealed class CopiedReplayRendition
         var body = joined[piece.Part.Segment];
         if (piece.Copy)
         {
-            // Seeking an MP4 to a key frame's time lands on that key frame; the copy stops on the frame before the end.
+            // Seeking an MP4 to a key frame's time lands on that key frame; the copy stops on decode time, before the
+            // next key frame. Half a frame of margin: key frame times are rounded to milliseconds (29.97 fps frames
+            // are not whole ones), and a copy that took the next key frame would repeat the next piece's first frame.
+            var length = ((piece.Part.EndMs - piece.Part.StartMs) / 1000.0) - body.ReorderDelay.TotalSeconds - (frameMs / 2000.0);
             return runner.RunFFmpegAsync(
                 [
                     "-v", "error", "-y", "-ss", body.SeekSeconds(piece.Part.StartMs), "-i", body.Input,
-                    "-map", "0:v:0", "-c", "copy", "-t", body.CopyDuration(piece.Part.StartMs, piece.Part.EndMs), "-f", "mpegts", file,
+                    "-map", "0:v:0", "-c", "copy", "-t", JoinedChunks.Seconds(length), "-f", "mpegts", file,
                 ],
                 cancellationToken: cancellationToken);
         }

@@ -1,7 +1,9 @@
 using ReplayWorkflows.Core.Analysis;
 using ReplayWorkflows.Core.Time;
 using ReplayWorkflows.Media.Analysis;
+using ReplayWorkflows.Media.Clips;
 using ReplayWorkflows.Media.FFmpeg;
+using ReplayWorkflows.Media.Generation;
 using ReplayWorkflows.Media.Rendering;
 using ReplayWorkflows.Media.Tests.Support;
 using ReplayWorkflows.Testing;
@@ -100,6 +102,31 @@ public sealed class FFmpegReplayRendererTests(MediaFixture media, ITestOutputHel
         {
             analysis.Video.BlackRanges.ShouldContain(r => r.StartMs >= fade.StartMs && r.EndMs <= fade.EndMs, $"black within the transition {fade}");
         }
+    }
+
+    [Fact]
+    public async Task A_copied_rendition_of_ntsc_video_joins_its_pieces_without_a_repeated_frame()
+    {
+        // 29.97 fps: frame times are not whole milliseconds, so a piece that ends one frame late shows up as a
+        // repeated timestamp where the next piece starts.
+        var match = await new MatchGenerator(media.Runner).EnsureAsync(
+            new MatchSpec(Seed: 5, DurationSeconds: 12, Variant: MatchVariant.Hd1080p2997, ChunkSeconds: 6), MediaFixture.CacheRoot);
+        var chunks = new List<MediaChunk>();
+        long start = 0;
+        foreach (var (path, i) in match.ChunkPaths.Select((p, i) => (p, i)))
+        {
+            var length = (long)Math.Round((await media.Prober.ProbeAsync(path)).Video!.Duration!.Value.TotalMilliseconds);
+            chunks.Add(new MediaChunk(i + 1, path, new TimeRange(start, start + length)));
+            start += length;
+        }
+
+        using var dir = new TempDir();
+        TimeRange[] segments = [new(700, 5_300), new(6_800, 11_300)];
+        var result = await new FFmpegReplayRenderer(media.Runner).RenderAsync(new ReplayRenderRequest(
+            chunks, segments, [RenderResolution.Wide16x9], dir.Path, "ntsc", TransitionMs: 500));
+
+        result.CopiedResolutions.ShouldBe(["16:9"]);
+        await MediaAssert.PlayableAsync(result.Mp4ByResolution["16:9"], (segments.Sum(s => s.DurationMs) - 500) / 1000.0, 1001.0 / 30_000);
     }
 
     [Fact]
