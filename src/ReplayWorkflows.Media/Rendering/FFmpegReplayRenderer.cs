@@ -67,19 +67,11 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
             // A rendition at the source's own format copies the picture between transitions; the others are encoded.
             var copied = request.Resolutions.Select(r => CopiedReplayRendition.TryPlan(request, r, joined)).FirstOrDefault(c => c is not null);
             var encoded = request.Resolutions.Where(r => r != copied?.Resolution).ToList();
-            var renders = new List<Task>();
-            if (copied is not null)
-            {
-                LogCopied(log, request.Name, copied.Resolution.Name, copied.CopiedShare * 100);
-                renders.Add(copied.RenderAsync(mp4s[copied.Resolution.Name], Directory.CreateDirectory(Path.Combine(work.FullName, "copied")).FullName, runner, cancellationToken));
-            }
-
-            if (encoded.Count > 0)
-            {
-                renders.Add(EncodeAsync(request with { Resolutions = encoded }, joined, sting, fade, mp4s, work.FullName, cancellationToken));
-            }
-
-            await Task.WhenAll(renders).ConfigureAwait(false);
+            var copiedRender = copied is null ? Task.FromResult(false) : RenderCopiedAsync(copied, request, joined, fade, mp4s, work.FullName, cancellationToken);
+            var encodedRender = encoded.Count == 0
+                ? Task.CompletedTask
+                : EncodeAsync(request with { Resolutions = encoded }, joined, sting, fade, mp4s, work.FullName, cancellationToken);
+            await Task.WhenAll(copiedRender, encodedRender).ConfigureAwait(false);
 
             var hls = new Dictionary<string, string>(StringComparer.Ordinal);
             string? master = null;
@@ -104,12 +96,35 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
             LogRendered(log, request.Name, request.Segments.Count, planned.TotalSeconds, request.Resolutions.Count);
             return new ReplayRenderResult(planned, request.Mp4 ? mp4s : new Dictionary<string, string>(), hls, master)
             {
-                CopiedResolutions = copied is null ? [] : [copied.Resolution.Name],
+                CopiedResolutions = await copiedRender.ConfigureAwait(false) ? [copied!.Resolution.Name] : [],
             };
         }
         finally
         {
             work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The copied rendition; true when it was copied. Should FFmpeg refuse the copy (a source the eligibility checks
+    /// did not foresee), the rendition is encoded in full instead, so the replay is slower but still delivered.
+    /// </summary>
+    private async Task<bool> RenderCopiedAsync(
+        CopiedReplayRendition copied, ReplayRenderRequest request, JoinedChunks[] joined, double fade, Dictionary<string, string> mp4s, string work,
+        CancellationToken cancellationToken)
+    {
+        LogCopied(log, request.Name, copied.Resolution.Name, copied.CopiedShare * 100);
+        try
+        {
+            await copied.RenderAsync(mp4s[copied.Resolution.Name], Directory.CreateDirectory(Path.Combine(work, "copied")).FullName, runner, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (FFmpegException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogCopyFailed(log, ex, request.Name, copied.Resolution.Name);
+            var fallback = Directory.CreateDirectory(Path.Combine(work, "copy-failed")).FullName;
+            await EncodeAsync(request with { Resolutions = [copied.Resolution] }, joined, null, fade, mp4s, fallback, cancellationToken).ConfigureAwait(false);
+            return false;
         }
     }
 
@@ -322,4 +337,7 @@ public sealed partial class FFmpegReplayRenderer(FFmpegRunner runner, ILogger<FF
 
     [LoggerMessage(EventId = 6502, Level = LogLevel.Information, Message = "Replay {Name}: the {Resolution} rendition copies {CopiedPercent:0}% of its picture from the source and encodes only the joins")]
     private static partial void LogCopied(ILogger logger, string name, string resolution, double copiedPercent);
+
+    [LoggerMessage(EventId = 6503, Level = LogLevel.Warning, Message = "Replay {Name}: copying the {Resolution} rendition failed; encoding it in full instead")]
+    private static partial void LogCopyFailed(ILogger logger, Exception exception, string name, string resolution);
 }

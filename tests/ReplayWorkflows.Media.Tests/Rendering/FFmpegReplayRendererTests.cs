@@ -130,6 +130,30 @@ public sealed class FFmpegReplayRendererTests(MediaFixture media, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_copied_rendition_that_ffmpeg_refuses_is_encoded_in_full_instead()
+    {
+        using var dir = new TempDir();
+
+        // A real FFmpeg behind a wrapper that refuses the copied rendition's join encodes (the only runs with -fps_mode).
+        var wrapper = dir.File("ffmpeg-refusing-joins.sh");
+        await File.WriteAllTextAsync(wrapper, "#!/bin/sh\ncase \"$*\" in *fps_mode*) echo 'injected: join encode refused' >&2; exit 1;; esac\nexec ffmpeg \"$@\"\n");
+        Assert.False(OperatingSystem.IsWindows());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var runner = new FFmpegRunner(new FFmpegOptions { FFmpegPath = wrapper });
+
+        var request = new ReplayRenderRequest(Chunks.Of(media), Segments[..2], [RenderResolution.P720], dir.Path, "fallback", TransitionMs: 1000);
+        (await new FFmpegReplayRenderer(media.Runner).RenderAsync(request)).CopiedResolutions.ShouldBe(["720p"], "with a willing FFmpeg this replay is copied");
+        var result = await new FFmpegReplayRenderer(runner).RenderAsync(request);
+
+        result.CopiedResolutions.ShouldBeEmpty();
+        await MediaAssert.PlayableAsync(result.Mp4ByResolution["720p"], (Segments[..2].Sum(s => s.DurationMs) - 1000) / 1000.0, OneFrame);
+    }
+
+    [Fact]
     public async Task A_source_over_the_renditions_bitrate_cap_is_encoded_not_copied()
     {
         using var dir = new TempDir();
