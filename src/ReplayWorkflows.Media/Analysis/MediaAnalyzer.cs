@@ -272,10 +272,6 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
         rate is { IsValid: true } r ? Math.Max(1, (int)Math.Floor(r.Value / 12.0)) : 1;
 
     /// <summary>
-    /// Slice threads for the detectors. They compete with the decoder's frame threads for the same cores: on this
-    /// 2-core machine one filter thread was faster than the default of one per core. From 8 cores up they pay.
-    /// </summary>
-    /// <summary>
     /// This analyzer's decodes running at once. Frame-threaded decoding buys a chunk's latency with about a third more
     /// CPU time (threads wait on each other); when several chunks decode side by side, as in a VOD event, the cores
     /// are better shared out between them than spent on that overhead.
@@ -303,6 +299,10 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
         public void Dispose() => Interlocked.Decrement(ref owner.decodesRunning);
     }
 
+    /// <summary>
+    /// Slice threads for the detectors. They compete with the decoder's frame threads for the same cores: on this
+    /// 2-core machine one filter thread was faster than the default of one per core. From 8 cores up they pay.
+    /// </summary>
     private int FilterThreads() => options.FilterThreads > 0 ? options.FilterThreads : Math.Max(1, Environment.ProcessorCount / 4);
 
     private VideoAnalysis ParseVideo(IReadOnlyList<MetadataFrame> frames, IReadOnlySet<MediaFeature> features, EventTimeMapper map)
