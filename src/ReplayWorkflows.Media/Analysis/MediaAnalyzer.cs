@@ -289,14 +289,16 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             running = Interlocked.Increment(ref owner.decodesRunning);
         }
 
-        /// <summary>FFmpeg's <c>-threads</c> for this decode: as configured, else FFmpeg's own choice when alone, else a share of the cores.</summary>
-        public string[] ThreadArguments(int configured)
-        {
-            var threads = configured > 0 ? configured : running <= 1 ? 0 : Math.Max(1, Environment.ProcessorCount / running);
-            return threads == 0 ? [] : ["-threads", threads.ToString(CultureInfo.InvariantCulture)];
-        }
+        public string[] ThreadArguments(int configured) => DecodeThreadArguments(configured, running, Environment.ProcessorCount);
 
         public void Dispose() => Interlocked.Decrement(ref owner.decodesRunning);
+    }
+
+    /// <summary>FFmpeg's <c>-threads</c> for a decode: as configured, else FFmpeg's own choice when alone, else a share of the cores.</summary>
+    internal static string[] DecodeThreadArguments(int configured, int running, int cores)
+    {
+        var threads = configured > 0 ? configured : running <= 1 ? 0 : Math.Max(1, cores / running);
+        return threads == 0 ? [] : ["-threads", threads.ToString(CultureInfo.InvariantCulture)];
     }
 
     /// <summary>

@@ -160,6 +160,17 @@ public sealed class MediaAnalyzerTests(MediaFixture media, ITestOutputHelper out
     }
 
     [Theory]
+    [InlineData(0, 1, 2, "")]
+    [InlineData(0, 2, 2, "-threads 1")]
+    [InlineData(0, 3, 2, "-threads 1")]
+    [InlineData(0, 2, 8, "-threads 4")]
+    [InlineData(3, 1, 2, "-threads 3")]
+    public void A_decode_alone_threads_as_ffmpeg_chooses_and_decodes_side_by_side_share_the_cores(int configured, int running, int cores, string expected)
+    {
+        string.Join(' ', MediaAnalyzer.DecodeThreadArguments(configured, running, cores)).ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData(25, 1, 2)]
     [InlineData(30000, 1001, 2)]
     [InlineData(50, 1, 4)]
