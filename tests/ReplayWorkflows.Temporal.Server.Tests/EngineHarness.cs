@@ -30,7 +30,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public HistoryEngine Engine { get; }
 
-    public StartOutcome Start(string workflowId, string requestId = "r1") => Engine.StartWorkflow(new StartWorkflowExecutionRequest
+    public StartOutcome Start(string workflowId, string requestId = "r1", Priority? priority = null) => Engine.StartWorkflow(new StartWorkflowExecutionRequest
     {
         Namespace = "default",
         WorkflowId = workflowId,
@@ -38,6 +38,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         TaskQueue = new TaskQueue { Name = Queue },
         RequestId = requestId,
         Identity = "test",
+        Priority = priority,
     });
 
     public async Task<PollWorkflowTaskQueueResponse> PollWorkflowTaskAsync(string queue = Queue)

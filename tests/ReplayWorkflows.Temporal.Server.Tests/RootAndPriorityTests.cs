@@ -26,15 +26,7 @@ public sealed class RootAndPriorityTests
     public async Task A_grandchild_has_the_top_workflow_as_root_and_each_child_keeps_its_own_priority()
     {
         await using var h = new EngineHarness();
-        h.Engine.StartWorkflow(new StartWorkflowExecutionRequest
-        {
-            Namespace = "default",
-            WorkflowId = "top",
-            WorkflowType = new WorkflowType { Name = "Wf" },
-            TaskQueue = new TaskQueue { Name = EngineHarness.Queue },
-            RequestId = "r1",
-            Priority = new Priority { PriorityKey = 4, FairnessKey = "tenant" },
-        });
+        h.Start("top", priority: new Priority { PriorityKey = 4, FairnessKey = "tenant" });
         var top = await h.PollWorkflowTaskAsync();
         var topStarted = top.History.Events[0].WorkflowExecutionStartedEventAttributes;
         topStarted.Priority.ShouldBe(new Priority { PriorityKey = 4, FairnessKey = "tenant" });
@@ -58,15 +50,7 @@ public sealed class RootAndPriorityTests
     public async Task Continue_as_new_keeps_the_priority()
     {
         await using var h = new EngineHarness();
-        h.Engine.StartWorkflow(new StartWorkflowExecutionRequest
-        {
-            Namespace = "default",
-            WorkflowId = "can",
-            WorkflowType = new WorkflowType { Name = "Wf" },
-            TaskQueue = new TaskQueue { Name = EngineHarness.Queue },
-            RequestId = "r1",
-            Priority = new Priority { PriorityKey = 1 },
-        });
+        h.Start("can", priority: new Priority { PriorityKey = 1 });
         var first = await h.PollWorkflowTaskAsync();
         h.Complete(first, new Command
         {
