@@ -121,7 +121,7 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
             List<string> args =
             [
                 "-v", "error", "-filter_complex_threads", FilterThreads().ToString(CultureInfo.InvariantCulture),
-                .. share.ThreadArguments(options.DecodeThreads), "-i", request.Path, "-filter_complex", graph,
+                .. share.ThreadArguments(options.DecodeThreads > 0 ? options.DecodeThreads : runner.FixedThreads), "-i", request.Path, "-filter_complex", graph,
             ];
             foreach (var output in outputs)
             {
@@ -294,7 +294,10 @@ public sealed partial class MediaAnalyzer(FFmpegRunner runner, AnalysisOptions? 
         public void Dispose() => Interlocked.Decrement(ref owner.decodesRunning);
     }
 
-    /// <summary>FFmpeg's <c>-threads</c> for a decode: as configured, else FFmpeg's own choice when alone, else a share of the cores.</summary>
+    /// <summary>
+    /// FFmpeg's <c>-threads</c> for a decode: as configured (for analysis, else for every FFmpeg run), else FFmpeg's
+    /// own choice when alone, else a share of the cores.
+    /// </summary>
     internal static string[] DecodeThreadArguments(int configured, int running, int cores)
     {
         var threads = configured > 0 ? configured : running <= 1 ? 0 : Math.Max(1, cores / running);

@@ -28,6 +28,9 @@ public sealed partial class FFmpegRunner
     /// <summary>The default runner (PATH lookup), shared because the version check only needs to happen once.</summary>
     public static FFmpegRunner Default { get; } = new();
 
+    /// <summary>The thread count every run is given (<see cref="FFmpegOptions.Threads"/>); 0 when FFmpeg decides.</summary>
+    internal int FixedThreads => options.Threads;
+
     public FFmpegOptions Options => options;
 
     /// <summary>Checks that FFmpeg 5+ and FFprobe exist; throws <see cref="FFmpegException"/> (NotInstalled) otherwise.</summary>
